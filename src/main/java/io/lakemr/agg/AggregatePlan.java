@@ -1,0 +1,275 @@
+package io.lakemr.agg;
+
+import io.lakemr.conf.BadInputException;
+import io.lakemr.conf.LakemrConfig;
+import io.lakemr.data.Column;
+import io.lakemr.data.ColumnType;
+import io.lakemr.data.GroupKeyCodec;
+import io.lakemr.data.Schemas;
+import io.lakemr.data.TableSchema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * What an aggregation computes: the columns it reads, its group key (output partition columns
+ * first, then the other group columns), and its aggregates.
+ *
+ * <p>Made and checked once on the client by {@link #create}; stored in the job configuration
+ * by {@link #store} and read back in every task by {@link #load}.
+ */
+public final class AggregatePlan {
+
+  private final List<Column> readColumns;
+  private final List<Column> keyColumns;
+  private final int partitionCount;
+  private final List<AggSpec> aggs;
+  private final int[] keyInputs;
+  private final int[] aggInputs;
+
+  private AggregatePlan(List<Column> readColumns, List<String> keyNames, int partitionCount,
+      List<AggSpec> aggs) {
+    this.readColumns = List.copyOf(readColumns);
+    this.partitionCount = partitionCount;
+    this.aggs = List.copyOf(aggs);
+    this.keyInputs = new int[keyNames.size()];
+    List<Column> keys = new ArrayList<>();
+    for (int i = 0; i < keyNames.size(); i++) {
+      keyInputs[i] = indexOf(keyNames.get(i));
+      keys.add(readColumns.get(keyInputs[i]));
+    }
+    this.keyColumns = List.copyOf(keys);
+    this.aggInputs = new int[aggs.size()];
+    for (int i = 0; i < aggs.size(); i++) {
+      aggInputs[i] = aggs.get(i).column() == null ? -1 : indexOf(aggs.get(i).column());
+    }
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < readColumns.size(); i++) {
+      if (readColumns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("column " + name + " is not read");
+  }
+
+  /**
+   * Checks an aggregation against the input's columns and plans it.
+   *
+   * @throws BadInputException naming the option and column that is wrong
+   */
+  public static AggregatePlan create(TableSchema table, List<String> groupBy, List<String> partitionBy,
+      List<AggSpec> aggs) {
+    checkDistinct("--group-by", groupBy);
+    checkDistinct("--partition-by", partitionBy);
+    for (String g : groupBy) {
+      requireColumn(table, "--group-by", g, null);
+    }
+    for (String p : partitionBy) {
+      requireColumn(table, "--partition-by", p, null);
+      if (!groupBy.contains(p)) {
+        throw new BadInputException("--partition-by: column '" + p + "' is not a result column; "
+            + "partition columns must also be --group-by columns");
+      }
+    }
+    Set<String> resultNames = new HashSet<>(groupBy);
+    for (AggSpec a : aggs) {
+      if (a.column() != null) {
+        Column c = requireColumn(table, "--agg", a.column(), a.toString());
+        checkType(a, c);
+      }
+      if (!resultNames.add(a.resultName())) {
+        throw new BadInputException("--agg: " + a + " gives a result column '" + a.resultName()
+            + "' that another result column already has");
+      }
+    }
+    List<String> keyNames = new ArrayList<>(partitionBy);
+    for (String g : groupBy) {
+      if (!partitionBy.contains(g)) {
+        keyNames.add(g);
+      }
+    }
+    Set<String> needed = new LinkedHashSet<>(keyNames);
+    for (AggSpec a : aggs) {
+      if (a.column() != null) {
+        needed.add(a.column());
+      }
+    }
+    List<Column> read = new ArrayList<>();
+    for (Column c : table.columns()) {
+      if (needed.contains(c.name())) {
+        read.add(c);
+      }
+    }
+    return new AggregatePlan(read, keyNames, partitionBy.size(), aggs);
+  }
+
+  private static void checkDistinct(String option, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (String n : names) {
+      if (!seen.add(n)) {
+        throw new BadInputException(option + ": column '" + n + "' is listed twice");
+      }
+    }
+  }
+
+  private static Column requireColumn(TableSchema table, String option, String name, String in) {
+    Column c = table.column(name);
+    if (c != null) {
+      return c;
+    }
+    String where = in == null ? "" : " in " + in;
+    String reason = table.unreadable().get(name);
+    if (reason != null) {
+      throw new BadInputException(option + ": column '" + name + "'" + where + " of " + table.source()
+          + " cannot be read: " + reason);
+    }
+    throw new BadInputException(option + ": unknown column '" + name + "'" + where + " (columns of "
+        + table.source() + ": " + table.describeColumns() + ")");
+  }
+
+  private static void checkType(AggSpec a, Column c) {
+    ColumnType t = c.type();
+    switch (a.function()) {
+      case SUM:
+      case AVG:
+        if (!t.isNumeric()) {
+          throw new BadInputException("--agg: " + a + " needs a numeric column; '" + c.name()
+              + "' is " + t.displayName());
+        }
+        break;
+      case MIN:
+      case MAX:
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The accumulators for this plan's aggregates, reading the batch columns of {@link #readColumns()}. */
+  public Accumulators newAccumulators() {
+    List<Accumulator> list = new ArrayList<>();
+    for (int i = 0; i < aggs.size(); i++) {
+      AggSpec a = aggs.get(i);
+      int in = aggInputs[i];
+      ColumnType t = in < 0 ? null : readColumns.get(in).type();
+      switch (a.function()) {
+        case COUNT_STAR:
+          list.add(new CountAccumulator(-1));
+          break;
+        case COUNT:
+          list.add(new CountAccumulator(in));
+          break;
+        case SUM:
+          list.add(t.isFloating() ? new DoubleSumAccumulator(in, false) : new LongSumAccumulator(in, a.toString()));
+          break;
+        case AVG:
+          list.add(new DoubleSumAccumulator(in, true));
+          break;
+        case MIN:
+        case MAX:
+          boolean max = a.function() == AggFunction.MAX;
+          switch (t.vectorType()) {
+            case LONG:
+              list.add(new LongMinMaxAccumulator(in, t, max));
+              break;
+            case DOUBLE:
+              list.add(new DoubleMinMaxAccumulator(in, t, max));
+              break;
+            default:
+              list.add(new BytesMinMaxAccumulator(in, t, max));
+          }
+          break;
+        default:
+          throw new AssertionError(a.function());
+      }
+    }
+    return new Accumulators(list);
+  }
+
+  /** Columns the job reads, in the order the input batches hold them. */
+  public List<Column> readColumns() {
+    return readColumns;
+  }
+
+  public Schema readSchema() {
+    return Schemas.record("row", readColumns);
+  }
+
+  /** Group key columns: output partition columns first, then the other group columns. */
+  public List<Column> keyColumns() {
+    return keyColumns;
+  }
+
+  /** Index in the read batch of each key column. */
+  public int[] keyInputs() {
+    return keyInputs.clone();
+  }
+
+  public int partitionCount() {
+    return partitionCount;
+  }
+
+  public List<Column> partitionColumns() {
+    return keyColumns.subList(0, partitionCount);
+  }
+
+  public boolean isGlobal() {
+    return keyColumns.isEmpty();
+  }
+
+  public List<AggSpec> aggregates() {
+    return aggs;
+  }
+
+  public GroupKeyCodec keyCodec() {
+    List<ColumnType> types = new ArrayList<>();
+    for (Column c : keyColumns) {
+      types.add(c.type());
+    }
+    return new GroupKeyCodec(types);
+  }
+
+  /** Columns of the output files: the non-partition group columns, then the aggregates. */
+  public List<Column> fileColumns() {
+    List<Column> out = new ArrayList<>(keyColumns.subList(partitionCount, keyColumns.size()));
+    Accumulators accs = newAccumulators();
+    for (int i = 0; i < aggs.size(); i++) {
+      out.add(new Column(aggs.get(i).resultName(), accs.resultType(i)));
+    }
+    return out;
+  }
+
+  /** Writes this plan into a job configuration. */
+  public void store(Configuration conf) {
+    conf.set(LakemrConfig.INPUT_READ_SCHEMA, readSchema().toString());
+    conf.setStrings(LakemrConfig.AGG_GROUP_BY, keyColumns.stream().map(Column::name).toArray(String[]::new));
+    conf.setInt(LakemrConfig.AGG_PARTITION_COUNT, partitionCount);
+    StringBuilder sb = new StringBuilder();
+    for (AggSpec a : aggs) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(a);
+    }
+    conf.set(LakemrConfig.AGG_FUNCTIONS, sb.toString());
+  }
+
+  /** Reads a plan written by {@link #store}. */
+  public static AggregatePlan load(Configuration conf) {
+    String schema = conf.get(LakemrConfig.INPUT_READ_SCHEMA);
+    if (schema == null) {
+      throw new IllegalStateException(LakemrConfig.INPUT_READ_SCHEMA + " is not set: not an aggregate job");
+    }
+    List<Column> read = Schemas.columns(Schemas.parse(schema));
+    List<String> keys = new ArrayList<>(conf.getTrimmedStringCollection(LakemrConfig.AGG_GROUP_BY));
+    int partitions = conf.getInt(LakemrConfig.AGG_PARTITION_COUNT, 0);
+    List<AggSpec> aggs = AggSpec.parseList(conf.get(LakemrConfig.AGG_FUNCTIONS));
+    return new AggregatePlan(read, keys, partitions, aggs);
+  }
+}

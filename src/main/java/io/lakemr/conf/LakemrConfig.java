@@ -1,0 +1,94 @@
+package io.lakemr.conf;
+
+/**
+ * Every {@code lakemr.*} configuration key, each beside its default.
+ *
+ * <p>Keys are read once, when a reader, writer, mapper or reducer is made, into an
+ * immutable options object; nothing reads them row by row. {@code conf/lakemr-site.xml}
+ * lists the same keys for deployment.
+ */
+public final class LakemrConfig {
+
+  private LakemrConfig() {
+  }
+
+  // ---- input ----
+
+  /** Comma-separated input paths (files, directories or globs), as given on the command line. */
+  public static final String INPUT_PATHS = "lakemr.input.paths";
+
+  /** Avro record schema (JSON) of the columns a job reads, in the order the batch holds them. */
+  public static final String INPUT_READ_SCHEMA = "lakemr.input.read.schema";
+
+  /** Rows per batch handed to a mapper: {@value}. */
+  public static final String BATCH_ROWS = "lakemr.batch.rows";
+  public static final int BATCH_ROWS_DEFAULT = 1024;
+
+  /** Names of the Hive-style partition-directory columns found under the inputs, comma-separated. */
+  public static final String INPUT_PARTITION_COLUMNS = "lakemr.input.partition.columns";
+
+  // ---- aggregation ----
+
+  /** Group-by columns, comma-separated, partition columns first. */
+  public static final String AGG_GROUP_BY = "lakemr.aggregate.group.by";
+
+  /** How many of the leading group-by columns are output partition columns. */
+  public static final String AGG_PARTITION_COUNT = "lakemr.aggregate.partition.count";
+
+  /** Aggregate list, as given to {@code --agg}. */
+  public static final String AGG_FUNCTIONS = "lakemr.aggregate.functions";
+
+  /**
+   * Memory budget in bytes for a mapper's table of partial aggregates; when the table passes
+   * it, the mapper emits its partials and starts again. 0 (the default) derives it from the
+   * task heap, as {@link #AGG_MAP_MEMORY_FRACTION} of the JVM's maximum heap.
+   */
+  public static final String AGG_MAP_MEMORY_BYTES = "lakemr.aggregate.map.memory.bytes";
+  public static final long AGG_MAP_MEMORY_BYTES_DEFAULT = 0L;
+
+  /** Share of the task heap given to the in-mapper partial table when no byte budget is set: {@value}. */
+  public static final String AGG_MAP_MEMORY_FRACTION = "lakemr.aggregate.map.memory.fraction";
+  public static final float AGG_MAP_MEMORY_FRACTION_DEFAULT = 0.3f;
+
+  /** Input bytes per reducer when {@code --reducers} is not given: {@value} (256 MiB). */
+  public static final String REDUCER_BYTES = "lakemr.reducers.bytes.per.reducer";
+  public static final long REDUCER_BYTES_DEFAULT = 256L * 1024 * 1024;
+
+  /** Upper bound on the default number of reducers: {@value}. */
+  public static final String REDUCERS_MAX = "lakemr.reducers.max";
+  public static final int REDUCERS_MAX_DEFAULT = 64;
+
+  // ---- output ----
+
+  /** Output file format: parquet or csv. */
+  public static final String OUTPUT_FORMAT = "lakemr.output.format";
+  public static final String OUTPUT_FORMAT_DEFAULT = "parquet";
+
+  /** Avro record schema (JSON) of the rows written to output files (partition columns excluded). */
+  public static final String OUTPUT_FILE_SCHEMA = "lakemr.output.file.schema";
+
+  /** Output partition column names, comma-separated, in directory order. */
+  public static final String OUTPUT_PARTITION_COLUMNS = "lakemr.output.partition.columns";
+
+  /** Parquet output compression codec: {@value}. */
+  public static final String OUTPUT_PARQUET_CODEC = "lakemr.output.parquet.codec";
+  public static final String OUTPUT_PARQUET_CODEC_DEFAULT = "snappy";
+
+  /**
+   * Directory where a failing task leaves a one-line description of its failure, so the
+   * driver can name the file, row group or group that failed, locally as on YARN.
+   */
+  public static final String JOB_FAILURE_DIR = "lakemr.job.failure.dir";
+
+  // ---- generate ----
+
+  /** Rows the generator writes in all. */
+  public static final String GENERATE_ROWS = "lakemr.generate.rows";
+
+  /** Number of files the generator writes. */
+  public static final String GENERATE_FILES = "lakemr.generate.files";
+
+  /** Seed of the generator: {@value}. */
+  public static final String GENERATE_SEED = "lakemr.generate.seed";
+  public static final long GENERATE_SEED_DEFAULT = 42L;
+}
