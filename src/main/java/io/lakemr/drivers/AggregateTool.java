@@ -1,0 +1,126 @@
+package io.lakemr.drivers;
+
+import io.lakemr.agg.AggSpec;
+import io.lakemr.agg.AggregateCounters;
+import io.lakemr.agg.AggregatePlan;
+import io.lakemr.conf.LakemrConfig;
+import io.lakemr.data.GroupKey;
+import io.lakemr.data.TableSchema;
+import io.lakemr.formats.InputFiles;
+import io.lakemr.formats.output.BatchOutputFormat;
+import io.lakemr.formats.output.OutputCounters;
+import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.parquet.ParquetBatchInputFormat;
+import io.lakemr.formats.parquet.ParquetFormat;
+import io.lakemr.mappers.AggregateMapper;
+import io.lakemr.reducers.AggregateReducer;
+import io.lakemr.reducers.PartialCombiner;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code lakemr aggregate}: a group-by aggregation with in-mapper combining, a combiner, and
+ * sorted, optionally Hive-partitioned output.
+ */
+public final class AggregateTool extends LakemrTool {
+
+  private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
+      "output", "output-format", "partition-by", "mode", "reducers");
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
+  }
+
+  @Override
+  String name() {
+    return "aggregate";
+  }
+
+  @Override
+  String usage() {
+    return String.join("\n",
+        "usage: lakemr aggregate [generic options] --input PATH[,PATH...] --agg AGGS --output PATH [options]",
+        "  --input PATH[,PATH...]     files, directories (read recursively) or globs",
+        "  --format parquet           input format; may be left out when the file names say it",
+        "  --group-by COL[,COL...]    group columns; without it one global row is written",
+        "  --agg AGGS                 e.g. 'count(*),count(value),sum(value),min(value),max(value),avg(value)'",
+        "  --output PATH              output directory",
+        "  --output-format parquet|csv  (default parquet, snappy)",
+        "  --partition-by COL[,COL...]  write Hive-style COL=value/ directories (group columns)",
+        "  --mode error|overwrite     an existing output is refused (error, the default) or replaced",
+        "                             once the job has succeeded (overwrite)",
+        "  --reducers N               number of reducers (default: one per "
+            + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input)");
+  }
+
+  @Override
+  int execute(String[] args) throws Exception {
+    long started = System.currentTimeMillis();
+    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, CommandLine.set());
+    cl.requireNoPositional();
+    List<String> inputs = cl.list("input");
+    if (inputs.isEmpty()) {
+      cl.require("input");
+    }
+    List<AggSpec> aggs = AggSpec.parseList(cl.require("agg"));
+    String outputPath = cl.require("output");
+    OutputFileFormat outputFormat = OutputFileFormat.parse(cl.get("output-format", "parquet"));
+    OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
+    Configuration conf = getConf();
+
+    InputFiles files = InputFiles.list(conf, inputs);
+    InputFormats.requireParquet(cl.get("format"), inputs, files);
+    TableSchema table = ParquetFormat.readSchema(conf, files);
+    AggregatePlan plan = AggregatePlan.create(table, cl.list("group-by"), cl.list("partition-by"), aggs);
+    int reducers = plan.isGlobal() ? 1
+        : (int) cl.getLong("reducers", defaultReducers(conf, files.totalBytes()), 1);
+    OutputTarget target = OutputTarget.prepare(conf, outputPath, mode);
+
+    Job job = Job.getInstance(conf, "lakemr aggregate");
+    job.setJarByClass(AggregateTool.class);
+    Configuration jc = job.getConfiguration();
+    plan.store(jc);
+    job.setInputFormatClass(ParquetBatchInputFormat.class);
+    ParquetBatchInputFormat.setInputPaths(job, inputs);
+    ParquetBatchInputFormat.setReadSchema(job, plan.readSchema());
+    job.setMapperClass(AggregateMapper.class);
+    job.setCombinerClass(PartialCombiner.class);
+    job.setReducerClass(AggregateReducer.class);
+    job.setMapOutputKeyClass(GroupKey.class);
+    job.setMapOutputValueClass(BytesWritable.class);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(NullWritable.class);
+    job.setNumReduceTasks(reducers);
+    job.setOutputFormatClass(BatchOutputFormat.class);
+    BatchOutputFormat.setOutputFormat(job, outputFormat);
+    BatchOutputFormat.setFileColumns(job, plan.fileColumns());
+    BatchOutputFormat.setPartitionColumns(job,
+        plan.partitionColumns().stream().map(io.lakemr.data.Column::name).toList());
+
+    JobRunner.run(job, target, err());
+
+    Counters c = job.getCounters();
+    long seconds10 = (System.currentTimeMillis() - started) / 100;
+    out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
+    out().printf("  rows in      %,d%n", c.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
+    out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
+    if (plan.partitionCount() > 0) {
+      out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
+    }
+    out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(),
+        c.findCounter(OutputCounters.FILES_WRITTEN).getValue(),
+        c.findCounter(OutputCounters.FILES_WRITTEN).getValue() == 1 ? "" : "s");
+    return EXIT_OK;
+  }
+
+  static long defaultReducers(Configuration conf, long inputBytes) {
+    long per = Math.max(1, conf.getLong(LakemrConfig.REDUCER_BYTES, LakemrConfig.REDUCER_BYTES_DEFAULT));
+    int max = Math.max(1, conf.getInt(LakemrConfig.REDUCERS_MAX, LakemrConfig.REDUCERS_MAX_DEFAULT));
+    return Math.max(1, Math.min(max, (inputBytes + per - 1) / per));
+  }
+}

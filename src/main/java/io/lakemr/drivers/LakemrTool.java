@@ -1,0 +1,76 @@
+package io.lakemr.drivers;
+
+import io.lakemr.conf.BadInputException;
+import java.io.IOException;
+import java.io.PrintStream;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every lakemr command shares: exit codes and how failures are told.
+ *
+ * <p>0 success; 1 the job failed (or the file system failed us); 2 bad usage or bad input found
+ * before the job ran. Every failure ends in one line on stderr naming what is wrong; a stack
+ * trace goes to the log only.
+ */
+abstract class LakemrTool extends Configured implements Tool {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LakemrTool.class);
+
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+
+  /** The command's name, as typed after {@code lakemr}. */
+  abstract String name();
+
+  /** The usage text of the command's own options. */
+  abstract String usage();
+
+  /** Runs the command; throws on bad input or failure. */
+  abstract int execute(String[] args) throws Exception;
+
+  PrintStream out() {
+    return System.out;
+  }
+
+  PrintStream err() {
+    return System.err;
+  }
+
+  @Override
+  public final int run(String[] args) {
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h")) {
+        out().println(usage());
+        ToolRunner.printGenericCommandUsage(out());
+        return EXIT_OK;
+      }
+    }
+    try {
+      return execute(args);
+    } catch (BadInputException e) {
+      err().println("lakemr " + name() + ": " + e.getMessage());
+      err().println("(lakemr " + name() + " --help shows the options)");
+      return EXIT_USAGE;
+    } catch (JobFailedException e) {
+      err().println("lakemr " + name() + ": " + e.getMessage());
+      return EXIT_FAILED;
+    } catch (IOException e) {
+      LOG.debug("{} failed", name(), e);
+      err().println("lakemr " + name() + ": " + e.getMessage());
+      return EXIT_FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err().println("lakemr " + name() + ": interrupted");
+      return EXIT_FAILED;
+    } catch (Exception e) {
+      LOG.error("{} failed", name(), e);
+      err().println("lakemr " + name() + ": failed: " + e);
+      return EXIT_FAILED;
+    }
+  }
+}

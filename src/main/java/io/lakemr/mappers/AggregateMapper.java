@@ -1,0 +1,74 @@
+package io.lakemr.mappers;
+
+import io.lakemr.agg.AggregateCounters;
+import io.lakemr.agg.AggregatePlan;
+import io.lakemr.agg.PartialAggregator;
+import io.lakemr.conf.LakemrConfig;
+import io.lakemr.data.GroupKey;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * Folds input batches into partial aggregates per group (in-mapper combining) and emits
+ * (group key, partial) pairs when its table passes its memory budget and at the end.
+ */
+public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, GroupKey, BytesWritable> {
+
+  private PartialAggregator aggregator;
+  private PartialAggregator.Sink sink;
+  private final GroupKey outKey = new GroupKey();
+  private final BytesWritable outValue = new BytesWritable();
+
+  @Override
+  protected void setup(Context context) {
+    Configuration conf = context.getConfiguration();
+    AggregatePlan plan = AggregatePlan.load(conf);
+    aggregator = new PartialAggregator(plan, memoryBudget(conf));
+    sink = (key, off, len, partial, plen) -> {
+      outKey.set(key, off, len);
+      outValue.set(partial, 0, plen);
+      context.write(outKey, outValue);
+    };
+  }
+
+  /** The partial table's budget: the configured bytes, or a share of this JVM's heap. */
+  static long memoryBudget(Configuration conf) {
+    long bytes = conf.getLong(LakemrConfig.AGG_MAP_MEMORY_BYTES, LakemrConfig.AGG_MAP_MEMORY_BYTES_DEFAULT);
+    if (bytes > 0) {
+      return bytes;
+    }
+    float fraction = conf.getFloat(LakemrConfig.AGG_MAP_MEMORY_FRACTION, LakemrConfig.AGG_MAP_MEMORY_FRACTION_DEFAULT);
+    return Math.max(1L << 20, (long) (Runtime.getRuntime().maxMemory() * (double) fraction));
+  }
+
+  @Override
+  protected void map(NullWritable key, VectorizedRowBatch batch, Context context)
+      throws IOException, InterruptedException {
+    long before = aggregator.flushes();
+    aggregator.add(batch, sink);
+    context.getCounter(AggregateCounters.ROWS_AGGREGATED).increment(batch.size);
+    if (aggregator.flushes() > before) {
+      context.getCounter(AggregateCounters.MAP_TABLE_FLUSHES).increment(1);
+    }
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    aggregator.flush(sink);
+    context.getCounter(AggregateCounters.PARTIALS_OUT).increment(aggregator.partialsOut());
+  }
+
+  @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    try {
+      super.run(context);
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      TaskFailures.record(context, e);
+      throw e;
+    }
+  }
+}
