@@ -14,9 +14,11 @@ import org.apache.hadoop.io.WritableUtils;
 /**
  * {@code sum} of a floating-point column, or {@code avg} of any numeric column, as a double.
  *
- * <p>Sums are compensated (Neumaier's variant of Kahan summation), so the result barely
- * depends on the order rows arrive in, and so on how the job was split. Null when the group
- * has no value.
+ * <p>Each group's sum is kept as a double-double: a high part and the exact rounding error of
+ * every addition (Knuth's TwoSum) in a low part, about 106 bits in all. Sums of values within
+ * 2^50 of each other's magnitude are then exact, so the result does not depend on the order
+ * rows arrive in, on how the input was split, or on whether a combiner ran: the same query gives
+ * the same bits. Null when the group has no value.
  */
 final class DoubleSumAccumulator extends Accumulator {
 
@@ -46,14 +48,18 @@ final class DoubleSumAccumulator extends Accumulator {
   }
 
   private void add(int g, double x) {
-    double s = sums[g];
-    double t = s + x;
-    if (Math.abs(s) >= Math.abs(x)) {
-      compensations[g] += (s - t) + x;
-    } else {
-      compensations[g] += (x - t) + s;
+    double hi = sums[g];
+    double s = hi + x;
+    if (!Double.isFinite(s)) {
+      sums[g] = s; // infinities and NaN carry no rounding error to keep
+      return;
     }
-    sums[g] = t;
+    double bp = s - hi;
+    double err = (hi - (s - bp)) + (x - bp);
+    double lo = compensations[g] + err;
+    double h = s + lo;
+    compensations[g] = lo - (h - s);
+    sums[g] = h;
   }
 
   @Override
@@ -101,7 +107,7 @@ final class DoubleSumAccumulator extends Accumulator {
     long n = WritableUtils.readVLong(in);
     if (n > 0) {
       add(group, in.readDouble());
-      compensations[group] += in.readDouble();
+      add(group, in.readDouble());
       counts[group] += n;
     }
   }
@@ -113,10 +119,8 @@ final class DoubleSumAccumulator extends Accumulator {
       setNull(out, row);
       return;
     }
-    double sum = sums[group] + compensations[group];
-    if (Double.isNaN(sum) && !Double.isNaN(sums[group])) {
-      sum = sums[group]; // infinities make the compensation NaN
-    }
+    double hi = sums[group];
+    double sum = Double.isFinite(hi) ? hi + compensations[group] : hi;
     out.isNull[row] = false;
     ((DoubleColumnVector) out).vector[row] = average ? sum / n : sum;
   }

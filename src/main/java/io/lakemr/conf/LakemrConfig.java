@@ -50,6 +50,13 @@ public final class LakemrConfig {
   public static final String AGG_MAP_MEMORY_FRACTION = "lakemr.aggregate.map.memory.fraction";
   public static final float AGG_MAP_MEMORY_FRACTION_DEFAULT = 0.3f;
 
+  /**
+   * Whether the job runs a combiner over map output: {@value}. The result is the same either
+   * way; turning it off is for tests and for measuring what it saves.
+   */
+  public static final String AGG_COMBINER = "lakemr.aggregate.combiner";
+  public static final boolean AGG_COMBINER_DEFAULT = true;
+
   /** Input bytes per reducer when {@code --reducers} is not given: {@value} (256 MiB). */
   public static final String REDUCER_BYTES = "lakemr.reducers.bytes.per.reducer";
   public static final long REDUCER_BYTES_DEFAULT = 256L * 1024 * 1024;

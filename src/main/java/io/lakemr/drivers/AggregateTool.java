@@ -89,7 +89,9 @@ public final class AggregateTool extends LakemrTool {
     ParquetBatchInputFormat.setInputPaths(job, inputs);
     ParquetBatchInputFormat.setReadSchema(job, plan.readSchema());
     job.setMapperClass(AggregateMapper.class);
-    job.setCombinerClass(PartialCombiner.class);
+    if (jc.getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
+      job.setCombinerClass(PartialCombiner.class);
+    }
     job.setReducerClass(AggregateReducer.class);
     job.setMapOutputKeyClass(GroupKey.class);
     job.setMapOutputValueClass(BytesWritable.class);

@@ -33,12 +33,24 @@ abstract class LakemrTool extends Configured implements Tool {
   /** Runs the command; throws on bad input or failure. */
   abstract int execute(String[] args) throws Exception;
 
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+
+  /** Where results and summaries go (stdout unless redirected). */
   PrintStream out() {
-    return System.out;
+    return out;
   }
 
+  /** Where progress and errors go (stderr unless redirected). */
   PrintStream err() {
-    return System.err;
+    return err;
+  }
+
+  /** Redirects the command's output, for embedding and tests. */
+  LakemrTool withStreams(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+    return this;
   }
 
   @Override

@@ -82,7 +82,7 @@ public final class QuickstartTool extends LakemrTool {
   }
 
   private int sub(LakemrTool tool, String... args) throws Exception {
-    return ToolRunner.run(new Configuration(getConf()), tool, args);
+    return ToolRunner.run(new Configuration(getConf()), tool.withStreams(out(), err()), args);
   }
 
   private void printCsvHead(Path dir, int lines) throws Exception {
