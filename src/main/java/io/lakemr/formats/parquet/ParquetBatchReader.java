@@ -173,28 +173,43 @@ final class ParquetBatchReader implements Closeable {
     }
     rowGroupIndex = rowGroups.get(rowGroupPos++);
     BlockMetaData block = file.getRowGroups().get(rowGroupIndex);
+    PageReadStore pages;
     try {
-      PageReadStore pages = file.readRowGroup(rowGroupIndex);
-      ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoOpConverter(requested),
-          requested, createdBy);
-      readers = new ColumnReader[columns.size()];
-      maxDefs = new int[columns.size()];
-      for (int c = 0; c < columns.size(); c++) {
-        if (partitionIndex[c] < 0) {
-          ColumnDescriptor d = requested.getColumnDescription(new String[] {columns.get(c).name()});
+      pages = file.readRowGroup(rowGroupIndex);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("Can not read row group " + rowGroupIndex + " of columns "
+          + requestedNames() + " in file " + range.path() + ": " + ParquetFormat.firstLine(e), e);
+    }
+    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoOpConverter(requested),
+        requested, createdBy);
+    readers = new ColumnReader[columns.size()];
+    maxDefs = new int[columns.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      if (partitionIndex[c] < 0) {
+        String name = columns.get(c).name();
+        try {
+          ColumnDescriptor d = requested.getColumnDescription(new String[] {name});
           readers[c] = store.getColumnReader(d);
           maxDefs[c] = d.getMaxDefinitionLevel();
+        } catch (RuntimeException e) {
+          throw new IOException("Can not read row group " + rowGroupIndex + " of column " + name
+              + " in file " + range.path() + ": " + ParquetFormat.firstLine(e), e);
         }
       }
-      rowsLeft = pages.getRowCount();
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("Can not read row group " + rowGroupIndex + " in file " + range.path()
-          + ": " + ParquetFormat.firstLine(e), e);
     }
+    rowsLeft = pages.getRowCount();
     rowInGroup = 0;
     counters.accept(ParquetCounters.ROW_GROUPS, 1L);
     counters.accept(ParquetCounters.BYTES, requestedBytes(block));
     return true;
+  }
+
+  private String requestedNames() {
+    List<String> names = new ArrayList<>();
+    for (Type field : requested.getFields()) {
+      names.add(field.getName());
+    }
+    return String.join(", ", names);
   }
 
   private long requestedBytes(BlockMetaData block) {
