@@ -122,7 +122,7 @@ final class ColumnFiller {
     ByteBuffer buf = b.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     int p = buf.position();
     long nanosOfDay = buf.getLong(p);
-    long julianDay = buf.getInt(p + 8) & 0xFFFFFFFFL;
+    long julianDay = buf.getInt(p + 8); // signed, as Spark and parquet-java's NanoTime read it
     return (julianDay - JULIAN_EPOCH_DAY) * MILLIS_PER_DAY + Math.floorDiv(nanosOfDay, 1_000_000L);
   }
 

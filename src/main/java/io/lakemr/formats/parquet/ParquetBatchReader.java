@@ -232,9 +232,11 @@ final class ParquetBatchReader implements Closeable {
       partitionBytes[i] = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
     ParquetFileReader opened;
+    long fileLength;
     try {
-      opened = ParquetFileReader.open(HadoopInputFile.fromPath(r.path(), conf),
-          HadoopReadOptions.builder(conf, r.path()).build());
+      HadoopInputFile input = HadoopInputFile.fromPath(r.path(), conf);
+      fileLength = input.getLength();
+      opened = ParquetFileReader.open(input, HadoopReadOptions.builder(conf, r.path()).build());
     } catch (IOException | RuntimeException e) {
       throw new IOException("Can not open Parquet file " + r.path() + ": "
           + ParquetFormat.firstLine(e), e);
@@ -261,7 +263,7 @@ final class ParquetBatchReader implements Closeable {
       opened.setRequestedSchema(requested);
       List<Integer> owned = new ArrayList<>();
       List<BlockMetaData> blocks = opened.getRowGroups();
-      for (int index : RowGroupSelector.select(blocks, r.start(), r.end())) {
+      for (int index : RowGroupSelector.select(blocks, fileLength, r.start(), r.end())) {
         if (blocks.get(index).getRowCount() > 0) {
           owned.add(index);
         }

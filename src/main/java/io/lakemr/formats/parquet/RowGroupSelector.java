@@ -17,18 +17,29 @@ final class RowGroupSelector {
   private RowGroupSelector() {
   }
 
-  /** True when {@code [rangeStart, rangeEnd)} holds the midpoint of the row group. */
-  static boolean owns(long rowGroupStart, long compressedSize, long rangeStart, long rangeEnd) {
+  /**
+   * True when {@code [rangeStart, rangeEnd)} holds the midpoint of the row group. A midpoint
+   * outside the file (a footer with bad offsets) is taken as the file's first or last byte, so
+   * that such a row group is still owned by exactly one range (and fails when read) rather
+   * than silently skipped by all.
+   */
+  static boolean owns(long rowGroupStart, long compressedSize, long fileLength, long rangeStart,
+      long rangeEnd) {
     long midpoint = rowGroupStart + compressedSize / 2;
+    if (midpoint < 0 || rowGroupStart < 0 || compressedSize < 0) {
+      midpoint = 0;
+    } else if (midpoint >= fileLength) {
+      midpoint = Math.max(0, fileLength - 1);
+    }
     return midpoint >= rangeStart && midpoint < rangeEnd;
   }
 
   /** Indexes of the row groups (given by start and compressed size) a range owns, in order. */
-  static List<Integer> select(long[] starts, long[] compressedSizes, long rangeStart,
-      long rangeEnd) {
+  static List<Integer> select(long[] starts, long[] compressedSizes, long fileLength,
+      long rangeStart, long rangeEnd) {
     List<Integer> owned = new ArrayList<>();
     for (int i = 0; i < starts.length; i++) {
-      if (owns(starts[i], compressedSizes[i], rangeStart, rangeEnd)) {
+      if (owns(starts[i], compressedSizes[i], fileLength, rangeStart, rangeEnd)) {
         owned.add(i);
       }
     }
@@ -36,7 +47,8 @@ final class RowGroupSelector {
   }
 
   /** Indexes of a file's row groups a range owns, in order. */
-  static List<Integer> select(List<BlockMetaData> rowGroups, long rangeStart, long rangeEnd) {
+  static List<Integer> select(List<BlockMetaData> rowGroups, long fileLength, long rangeStart,
+      long rangeEnd) {
     long[] starts = new long[rowGroups.size()];
     long[] sizes = new long[rowGroups.size()];
     for (int i = 0; i < starts.length; i++) {
@@ -44,6 +56,6 @@ final class RowGroupSelector {
       starts[i] = block.getColumns().isEmpty() ? 0 : block.getStartingPos();
       sizes[i] = block.getCompressedSize();
     }
-    return select(starts, sizes, rangeStart, rangeEnd);
+    return select(starts, sizes, fileLength, rangeStart, rangeEnd);
   }
 }

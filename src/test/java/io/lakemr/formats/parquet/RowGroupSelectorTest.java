@@ -14,9 +14,17 @@ class RowGroupSelectorTest {
   @Test
   void midpointOnABoundaryBelongsToTheRangeStartingThere() {
     // row group [100, 300): midpoint 200
-    assertTrue(RowGroupSelector.owns(100, 200, 200, 400));
-    assertFalse(RowGroupSelector.owns(100, 200, 0, 200));
-    assertTrue(RowGroupSelector.owns(100, 200, 0, 201));
+    assertTrue(RowGroupSelector.owns(100, 200, 1000, 200, 400));
+    assertFalse(RowGroupSelector.owns(100, 200, 1000, 0, 200));
+    assertTrue(RowGroupSelector.owns(100, 200, 1000, 0, 201));
+  }
+
+  @Test
+  void midpointsOutsideTheFileGoToTheFirstOrLastRange() {
+    assertTrue(RowGroupSelector.owns(900, 5000, 1000, 500, 1000));
+    assertFalse(RowGroupSelector.owns(900, 5000, 1000, 0, 500));
+    assertTrue(RowGroupSelector.owns(-50, 20, 1000, 0, 10));
+    assertFalse(RowGroupSelector.owns(-50, 20, 1000, 10, 1000));
   }
 
   @Test
@@ -33,6 +41,9 @@ class RowGroupSelectorTest {
         pos += sizes[g];
       }
       long fileLength = pos + 8 + random.nextInt(2_000);
+      if (random.nextInt(10) == 0) {
+        sizes[groups - 1] += 100_000; // a footer claiming more bytes than the file has
+      }
       TreeSet<Long> cuts = new TreeSet<>();
       int nCuts = random.nextInt(12);
       for (int i = 0; i < nCuts; i++) {
@@ -44,7 +55,7 @@ class RowGroupSelectorTest {
       Long prev = null;
       for (long cut : cuts) {
         if (prev != null) {
-          List<Integer> owned = RowGroupSelector.select(starts, sizes, prev, cut);
+          List<Integer> owned = RowGroupSelector.select(starts, sizes, fileLength, prev, cut);
           for (int g : owned) {
             owners[g]++;
           }
