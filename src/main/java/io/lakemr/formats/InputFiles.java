@@ -1,0 +1,204 @@
+package io.lakemr.formats;
+
+import io.lakemr.conf.BadInputException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * The files an input names, found on any Hadoop file system.
+ *
+ * <p>Each input path is a file, a directory (read recursively, leaving out every file and
+ * directory whose name starts with {@code _} or {@code .}), or a glob. Directory names of the
+ * form {@code key=value} below the path given (below the part of a glob before its first
+ * wildcard) are Hive-style partitions: their keys become {@link #partitionColumns()} and their
+ * unescaped values each file's {@link InputFile#partitionValues()}. Every file must sit under
+ * the same partition keys in the same order.
+ *
+ * <p>Directories are listed with {@code listLocatedStatus}, so each file keeps the block
+ * locations the listing returned and split planning need not ask again.
+ */
+public final class InputFiles {
+
+  private final List<String> partitionColumns;
+  private final List<InputFile> files;
+  private final long totalBytes;
+
+  private InputFiles(List<String> partitionColumns, List<InputFile> files) {
+    this.partitionColumns = List.copyOf(partitionColumns);
+    this.files = List.copyOf(files);
+    long sum = 0;
+    for (InputFile f : files) {
+      sum += f.length();
+    }
+    this.totalBytes = sum;
+  }
+
+  /**
+   * Lists the files of some input paths.
+   *
+   * @throws BadInputException when a path does not exist, a glob matches nothing, or two
+   *     files sit under different partition keys
+   * @throws UncheckedIOException when the file system fails
+   */
+  public static InputFiles list(Configuration conf, List<String> paths) {
+    Map<Path, Found> found = new LinkedHashMap<>();
+    for (String p : paths) {
+      try {
+        listOne(conf, p, found);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list input path " + p + ": " + e.getMessage(), e);
+      }
+    }
+    List<Found> sorted = new ArrayList<>(found.values());
+    sorted.sort(Comparator.comparing(f -> f.status.getPath()));
+    List<String> keys = null;
+    Found first = null;
+    List<InputFile> files = new ArrayList<>(sorted.size());
+    for (Found f : sorted) {
+      if (keys == null) {
+        keys = f.keys;
+        first = f;
+      } else if (!keys.equals(f.keys)) {
+        throw new BadInputException("input files sit under different partition directories: "
+            + first.status.getPath() + " has " + describe(keys) + " but " + f.status.getPath()
+            + " has " + describe(f.keys));
+      }
+      files.add(new InputFile(f.status, f.values));
+    }
+    return new InputFiles(keys == null ? List.of() : keys, files);
+  }
+
+  public List<InputFile> files() {
+    return files;
+  }
+
+  /** The partition-directory column names, outermost first; empty when there are none. */
+  public List<String> partitionColumns() {
+    return partitionColumns;
+  }
+
+  public long totalBytes() {
+    return totalBytes;
+  }
+
+  public boolean isEmpty() {
+    return files.isEmpty();
+  }
+
+  /** True for names lakemr leaves out of directory listings: {@code _SUCCESS}, {@code .crc}. */
+  public static boolean isHidden(String name) {
+    return name.startsWith("_") || name.startsWith(".");
+  }
+
+  private static void listOne(Configuration conf, String pathString, Map<Path, Found> out)
+      throws IOException {
+    Path path = new Path(pathString);
+    FileSystem fs = path.getFileSystem(conf);
+    Path qualified = fs.makeQualified(path);
+    if (isGlob(pathString)) {
+      FileStatus[] matches = fs.globStatus(qualified);
+      if (matches == null || matches.length == 0) {
+        throw new BadInputException("input path does not exist: " + pathString);
+      }
+      Path root = globRoot(qualified);
+      for (FileStatus m : matches) {
+        if (!isHidden(m.getPath().getName())) {
+          add(fs, root, m, out);
+        }
+      }
+      return;
+    }
+    FileStatus status;
+    try {
+      status = fs.getFileStatus(qualified);
+    } catch (FileNotFoundException e) {
+      throw new BadInputException("input path does not exist: " + pathString, e);
+    }
+    add(fs, status.isDirectory() ? status.getPath() : status.getPath().getParent(), status, out);
+  }
+
+  /** Adds a file, or every visible file under a directory, with partitions relative to root. */
+  private static void add(FileSystem fs, Path root, FileStatus status, Map<Path, Found> out)
+      throws IOException {
+    if (!status.isDirectory()) {
+      if (!(status instanceof LocatedFileStatus)) {
+        status = new LocatedFileStatus(status,
+            fs.getFileBlockLocations(status, 0, status.getLen()));
+      }
+      out.putIfAbsent(status.getPath(), Found.of(root, status));
+      return;
+    }
+    RemoteIterator<LocatedFileStatus> it = fs.listLocatedStatus(status.getPath());
+    List<FileStatus> dirs = new ArrayList<>();
+    while (it.hasNext()) {
+      LocatedFileStatus child = it.next();
+      if (isHidden(child.getPath().getName())) {
+        continue;
+      }
+      if (child.isDirectory()) {
+        dirs.add(child);
+      } else {
+        out.putIfAbsent(child.getPath(), Found.of(root, child));
+      }
+    }
+    for (FileStatus dir : dirs) {
+      add(fs, root, dir, out);
+    }
+  }
+
+  static boolean isGlob(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The deepest ancestor of a glob with no wildcard in it. */
+  private static Path globRoot(Path glob) {
+    Path root = glob;
+    while (root.getParent() != null && isGlob(root.toUri().getPath())) {
+      root = root.getParent();
+    }
+    return root;
+  }
+
+  private static String describe(List<String> keys) {
+    return keys.isEmpty() ? "no partition keys" : "partition keys (" + String.join(", ", keys) + ")";
+  }
+
+  /** A file with the partition keys and values of the directories between root and it. */
+  private record Found(FileStatus status, List<String> keys, List<String> values) {
+
+    static Found of(Path root, FileStatus status) {
+      List<String> keys = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      int rootDepth = root.depth();
+      Path dir = status.getPath().getParent();
+      while (dir != null && dir.depth() > rootDepth) {
+        String name = dir.getName();
+        int eq = name.indexOf('=');
+        if (eq > 0) {
+          keys.add(0, HivePaths.unescape(name.substring(0, eq)));
+          values.add(0, HivePaths.unescape(name.substring(eq + 1)));
+        }
+        dir = dir.getParent();
+      }
+      return new Found(status, keys, values);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.lakemr.formats.parquet;
+
+/** What the Parquet reader did in a task, reported as MapReduce counters. */
+public enum ParquetCounters {
+  /** Splits (map-task inputs) read. */
+  SPLITS,
+  /** File ranges opened. */
+  FILES,
+  /** Row groups read (owned by a range by the midpoint rule). */
+  ROW_GROUPS,
+  /** Rows handed out in batches. */
+  ROWS,
+  /** Compressed bytes of the column chunks read. */
+  BYTES
+}
