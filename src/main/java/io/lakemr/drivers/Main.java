@@ -24,6 +24,7 @@ public final class Main {
     COMMANDS.put("quickstart", QuickstartTool::new);
     COMMANDS.put("generate", GenerateTool::new);
     COMMANDS.put("aggregate", AggregateTool::new);
+    COMMANDS.put("bench-read", ReadBenchTool::new);
   }
 
   private Main() {
@@ -59,6 +60,7 @@ public final class Main {
         "  quickstart   make a small sample dataset and aggregate it, locally",
         "  generate     write the sample sensor table (any size) as Parquet",
         "  aggregate    group-by aggregation with partitioned output",
+        "  bench-read   read columns with a job's reader and nothing else (the raw read limit)",
         "",
         "lakemr COMMAND --help shows a command's options.");
   }

@@ -43,6 +43,12 @@ final class ParquetBatchReader implements Closeable {
   private final List<FileRange> ranges;
   private final List<Column> columns;
   private final int batchRows;
+  /**
+   * Page checksums are verified unless this parquet-java key says otherwise (its own default is
+   * off): a page whose CRC does not match fails the read instead of giving wrong numbers.
+   */
+  static final String VERIFY_CHECKSUMS = "parquet.page.verify-checksum.enabled";
+
   private final BiConsumer<ParquetCounters, Long> counters;
   private final long totalBytes;
 
@@ -236,7 +242,8 @@ final class ParquetBatchReader implements Closeable {
     try {
       HadoopInputFile input = HadoopInputFile.fromPath(r.path(), conf);
       fileLength = input.getLength();
-      opened = ParquetFileReader.open(input, HadoopReadOptions.builder(conf, r.path()).build());
+      opened = ParquetFileReader.open(input, HadoopReadOptions.builder(conf, r.path())
+          .usePageChecksumVerification(conf.getBoolean(VERIFY_CHECKSUMS, true)).build());
     } catch (IOException | RuntimeException e) {
       throw new IOException("Can not open Parquet file " + r.path() + ": "
           + ParquetFormat.firstLine(e), e);

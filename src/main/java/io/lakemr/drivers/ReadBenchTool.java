@@ -1,0 +1,156 @@
+package io.lakemr.drivers;
+
+import io.lakemr.data.TableSchema;
+import io.lakemr.formats.InputFiles;
+import io.lakemr.formats.parquet.ParquetBatchInputFormat;
+import io.lakemr.formats.parquet.ParquetCounters;
+import io.lakemr.formats.parquet.ParquetFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.StatusReporter;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.TaskType;
+import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code lakemr bench-read}: the raw read limit of a job. Plans the same splits and reads the
+ * same columns with the same record reader a job's map tasks use, as many splits at once as the
+ * local job runner runs, and does nothing else with the rows.
+ */
+public final class ReadBenchTool extends LakemrTool {
+
+  private static final Set<String> OPTIONS = CommandLine.set("input", "columns", "threads");
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new Configuration(), new ReadBenchTool(), args));
+  }
+
+  @Override
+  String name() {
+    return "bench-read";
+  }
+
+  @Override
+  String usage() {
+    return String.join("\n",
+        "usage: lakemr bench-read [generic options] --input PATH[,PATH...] --columns COL[,COL...] [--threads N]",
+        "  reads the columns with the job's own input format and record reader and nothing else;",
+        "  --threads defaults to mapreduce.local.map.tasks.maximum, as the local job runner runs maps");
+  }
+
+  @Override
+  int execute(String[] args) throws Exception {
+    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, CommandLine.set());
+    cl.requireNoPositional();
+    Configuration conf = getConf();
+    List<String> inputs = cl.list("input");
+    if (inputs.isEmpty()) {
+      cl.require("input");
+    }
+    List<String> columns = cl.list("columns");
+    if (columns.isEmpty()) {
+      cl.require("columns");
+    }
+    int threads = (int) cl.getLong("threads", conf.getInt("mapreduce.local.map.tasks.maximum", 1), 1);
+    InputFiles files = InputFiles.list(conf, inputs);
+    TableSchema table = ParquetFormat.readSchema(conf, files);
+    for (String c : columns) {
+      if (table.column(c) == null) {
+        throw new io.lakemr.conf.BadInputException("--columns: unknown column '" + c + "' (columns of "
+            + table.source() + ": " + table.describeColumns() + ")");
+      }
+    }
+    Job job = Job.getInstance(conf);
+    ParquetBatchInputFormat.setInputPaths(job, inputs);
+    ParquetBatchInputFormat.setReadSchema(job, table.project(columns));
+    ParquetBatchInputFormat format = new ParquetBatchInputFormat();
+    long started = System.nanoTime();
+    List<InputSplit> splits = format.getSplits(job);
+    Counters counters = new Counters();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Long>> results = new ArrayList<>();
+      int n = 0;
+      for (InputSplit split : splits) {
+        TaskAttemptID id = new TaskAttemptID("bench", 1, TaskType.MAP, n++, 0);
+        results.add(pool.submit(() -> readSplit(format, split, job.getConfiguration(), id, counters)));
+      }
+      for (Future<Long> f : results) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long rows = counters.findCounter(ParquetCounters.ROWS).getValue();
+    long bytes = counters.findCounter(ParquetCounters.BYTES).getValue();
+    out().printf("lakemr bench-read: %,d rows of %s in %.2f s with %d thread%s over %d splits%n", rows,
+        String.join(",", columns), seconds, threads, threads == 1 ? "" : "s", splits.size());
+    out().printf("  rows/s       %,.0f%n", rows / seconds);
+    out().printf("  MB/s         %,.1f (compressed column bytes read)%n", bytes / seconds / 1e6);
+    out().printf("  peak heap    %,d MiB%n", Memory.peakHeapBytes() >> 20);
+    return EXIT_OK;
+  }
+
+  private static long readSplit(ParquetBatchInputFormat format, InputSplit split, Configuration conf,
+      TaskAttemptID id, Counters counters) throws Exception {
+    TaskAttemptContextImpl context = new TaskAttemptContextImpl(conf, id, new CountersReporter(counters));
+    long rows = 0;
+    try (RecordReader<NullWritable, VectorizedRowBatch> reader = format.createRecordReader(split, context)) {
+      reader.initialize(split, context);
+      while (reader.nextKeyValue()) {
+        rows += reader.getCurrentValue().size;
+      }
+    }
+    return rows;
+  }
+
+  /** A reporter whose counters are real, shared by every split (Counters is thread-safe per counter). */
+  private static final class CountersReporter extends StatusReporter {
+    private final Counters counters;
+
+    CountersReporter(Counters counters) {
+      this.counters = counters;
+    }
+
+    @Override
+    public Counter getCounter(Enum<?> name) {
+      synchronized (counters) {
+        return counters.findCounter(name);
+      }
+    }
+
+    @Override
+    public Counter getCounter(String group, String name) {
+      synchronized (counters) {
+        return counters.findCounter(group, name);
+      }
+    }
+
+    @Override
+    public void progress() {
+    }
+
+    @Override
+    public float getProgress() {
+      return 0;
+    }
+
+    @Override
+    public void setStatus(String status) {
+    }
+  }
+}
