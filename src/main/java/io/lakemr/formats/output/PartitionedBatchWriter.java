@@ -123,7 +123,12 @@ public final class PartitionedBatchWriter implements Closeable {
     if (current == null) {
       openCurrent();
     }
-    current.write(batch);
+    try {
+      current.write(batch);
+    } catch (IOException e) {
+      throw new IOException("cannot write to " + written.get(written.size() - 1) + ": "
+          + e.getMessage(), e);
+    }
     rows += batch.size;
     if (context != null) {
       context.getCounter(OutputCounters.ROWS_WRITTEN).increment(batch.size);
