@@ -1,0 +1,272 @@
+package io.lakemr.formats.output;
+
+import io.lakemr.data.Column;
+import io.lakemr.data.ColumnType;
+import io.lakemr.formats.HivePaths;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+
+/**
+ * Writes a task's output into Hive-style partition directories under a work directory (the
+ * task attempt's work path), one partition after another, with at most one file open.
+ *
+ * <p>{@link #startPartition} names the partition the following rows belong to; its file,
+ * {@code workDir/col1=v1/.../colN=vN/fileName}, is created by the first {@link #write} that
+ * carries rows, so a partition (or a task) without rows leaves no file. Starting a partition
+ * closes the file of the one before. Values are escaped with {@link HivePaths}, so a value
+ * holding {@code /}, {@code ..}, {@code %}, {@code :} or control characters stays one
+ * directory name, null and empty become {@value HivePaths#DEFAULT_PARTITION_NAME}; and every
+ * path is checked to lie under the work directory before a file is made.
+ *
+ * <p>Rows should arrive grouped by partition (a reducer whose keys start with the partition
+ * columns sees them so). When a partition that was already closed is started again, its rows
+ * go to a further file in the same directory, {@code part-r-00000-1.parquet} and so on,
+ * never over the earlier one.
+ */
+public final class PartitionedBatchWriter implements Closeable {
+
+  private final Configuration conf;
+  private final Path workDir;
+  private final String workPath;
+  private final String fileName;
+  private final OutputFileFormat format;
+  private final List<Column> fileColumns;
+  private final String[] partitionColumns;
+  private final TaskAttemptContext context;
+  /** Files made so far in each partition directory (relative path), to name the next one. */
+  private final Map<String, Integer> filesPerPartition = new HashMap<>();
+  private final List<Path> written = new ArrayList<>();
+
+  private String currentRelative;
+  private BatchWriter current;
+  private long rows;
+  private boolean closed;
+
+  /**
+   * @param conf configuration for the file system and format options
+   * @param workDir directory all output goes under
+   * @param fileName name of the file in each partition directory, e.g. {@code part-r-00000.parquet}
+   * @param format file format
+   * @param fileColumns columns of the rows written to files (partition columns excluded), in
+   *     the order of the batches' column vectors
+   * @param partitionColumnNames partition columns, in directory order (may be empty)
+   * @param context task context whose {@link OutputCounters} are counted, or null
+   */
+  public PartitionedBatchWriter(Configuration conf, Path workDir, String fileName,
+      OutputFileFormat format, List<Column> fileColumns, List<String> partitionColumnNames,
+      TaskAttemptContext context) {
+    if (fileName.isEmpty() || fileName.contains("/") || fileName.contains(":")
+        || fileName.startsWith(".") || fileName.startsWith("_")) {
+      throw new IllegalArgumentException("not a plain, visible file name: '" + fileName + "'");
+    }
+    this.conf = conf;
+    this.workDir = workDir;
+    this.workPath = directoryPath(workDir);
+    this.fileName = fileName;
+    this.format = format;
+    this.fileColumns = List.copyOf(fileColumns);
+    this.partitionColumns = partitionColumnNames.toArray(new String[0]);
+    this.context = context;
+  }
+
+  /**
+   * Begins the partition with these raw (unescaped) values, one per partition column; null
+   * is allowed. Closes the previous partition's file. Starting the partition that is already
+   * current does nothing.
+   */
+  public void startPartition(String[] values) throws IOException {
+    checkOpen();
+    if (values.length != partitionColumns.length) {
+      throw new IllegalArgumentException("got " + values.length + " partition values for "
+          + partitionColumns.length + " partition columns");
+    }
+    StringBuilder rel = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      String name = HivePaths.directoryName(partitionColumns[i], values[i]);
+      if (name.contains("/") || name.equals(".") || name.equals("..")) {
+        throw new IllegalStateException("escaped partition directory '" + name + "' is unsafe");
+      }
+      rel.append(name).append('/');
+    }
+    String relative = rel.toString();
+    if (relative.equals(currentRelative)) {
+      return;
+    }
+    closeCurrent();
+    currentRelative = relative;
+  }
+
+  /** Writes the batch's selected rows to the current partition's file. */
+  public void write(VectorizedRowBatch batch) throws IOException {
+    checkOpen();
+    if (currentRelative == null) {
+      throw new IllegalStateException("write before startPartition");
+    }
+    if (batch.size == 0) {
+      return;
+    }
+    if (current == null) {
+      openCurrent();
+    }
+    try {
+      current.write(batch);
+    } catch (IOException e) {
+      throw new IOException("cannot write to " + written.get(written.size() - 1) + ": "
+          + e.getMessage(), e);
+    }
+    rows += batch.size;
+    if (context != null) {
+      context.getCounter(OutputCounters.ROWS_WRITTEN).increment(batch.size);
+    }
+  }
+
+  private void openCurrent() throws IOException {
+    Integer before = filesPerPartition.get(currentRelative);
+    int seq = before == null ? 0 : before;
+    String name = seq == 0 ? fileName : sequel(fileName, seq);
+    Path file = new Path(workDir, currentRelative + name);
+    String filePath = file.toUri().normalize().getPath();
+    String expected = workPath + currentRelative + name;
+    if (!filePath.equals(expected) || !filePath.startsWith(workPath)) {
+      throw new IllegalStateException("output file " + file + " would not lie under " + workDir);
+    }
+    current = BatchWriters.open(format, conf, file, fileColumns);
+    filesPerPartition.put(currentRelative, seq + 1);
+    written.add(file);
+    if (context != null) {
+      context.getCounter(OutputCounters.FILES_WRITTEN).increment(1);
+      if (seq == 0) {
+        context.getCounter(OutputCounters.PARTITIONS_WRITTEN).increment(1);
+      }
+    }
+  }
+
+  /** {@code part-r-00000.parquet} with sequence 2 is {@code part-r-00000-2.parquet}. */
+  static String sequel(String fileName, int seq) {
+    int dot = fileName.lastIndexOf('.');
+    return dot <= 0 ? fileName + "-" + seq
+        : fileName.substring(0, dot) + "-" + seq + fileName.substring(dot);
+  }
+
+  private void closeCurrent() throws IOException {
+    BatchWriter w = current;
+    current = null;
+    if (w != null) {
+      try {
+        w.close();
+      } catch (IOException e) {
+        throw new IOException("cannot finish " + written.get(written.size() - 1) + ": "
+            + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Rows written so far, in all partitions. */
+  public long rowsWritten() {
+    return rows;
+  }
+
+  /** The files created so far, in the order they were created. */
+  public List<Path> filesWritten() {
+    return Collections.unmodifiableList(written);
+  }
+
+  /** Number of partition directories written into so far. */
+  public int partitionsWritten() {
+    return filesPerPartition.size();
+  }
+
+  /** Files open right now: 0 or 1. */
+  public int openFiles() {
+    return current == null ? 0 : 1;
+  }
+
+  /** Closes the open file, if any. Closing twice does nothing. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeCurrent();
+  }
+
+  private void checkOpen() throws IOException {
+    if (closed) {
+      throw new IOException("partitioned writer under " + workDir + " is closed");
+    }
+  }
+
+  private static String directoryPath(Path dir) {
+    String p = dir.toUri().normalize().getPath();
+    return p.endsWith("/") ? p : p + "/";
+  }
+
+  /**
+   * The text a partition column's value is written as in a directory name (before escaping),
+   * or null for a null value.
+   *
+   * <ul>
+   *   <li>int, long: decimal; boolean: {@code true}/{@code false}.</li>
+   *   <li>double: {@link Double#toString(double)}, so an integral double is {@code 1.0}, as
+   *       Hive and Spark write double partition values; float: {@link Float#toString(float)}.</li>
+   *   <li>date: {@code yyyy-MM-dd}; timestamp: {@code yyyy-MM-dd HH:mm:ss.SSS} in UTC.</li>
+   *   <li>string: as it is; bytes: standard base64.</li>
+   * </ul>
+   *
+   * @param row index into the vector (not into the selection)
+   */
+  public static String render(ColumnType type, ColumnVector vector, int row) {
+    int i = vector.isRepeating ? 0 : row;
+    if (!vector.noNulls && vector.isNull[i]) {
+      return null;
+    }
+    StringBuilder sb;
+    switch (type) {
+      case BOOLEAN:
+        return ((LongColumnVector) vector).vector[i] != 0 ? "true" : "false";
+      case INT:
+      case LONG:
+        return Long.toString(((LongColumnVector) vector).vector[i]);
+      case FLOAT:
+        return Float.toString((float) ((DoubleColumnVector) vector).vector[i]);
+      case DOUBLE:
+        return Double.toString(((DoubleColumnVector) vector).vector[i]);
+      case DATE:
+        sb = new StringBuilder(10);
+        ValueText.appendDate(sb, ((LongColumnVector) vector).vector[i]);
+        return sb.toString();
+      case TIMESTAMP:
+        sb = new StringBuilder(23);
+        ValueText.appendTimestamp(sb, ((LongColumnVector) vector).vector[i], ' ', false);
+        return sb.toString();
+      case STRING: {
+        BytesColumnVector b = (BytesColumnVector) vector;
+        return new String(b.vector[i], b.start[i], b.length[i], StandardCharsets.UTF_8);
+      }
+      case BYTES: {
+        BytesColumnVector b = (BytesColumnVector) vector;
+        byte[] raw = new byte[b.length[i]];
+        System.arraycopy(b.vector[i], b.start[i], raw, 0, raw.length);
+        return Base64.getEncoder().encodeToString(raw);
+      }
+      default:
+        throw new AssertionError(type);
+    }
+  }
+}
