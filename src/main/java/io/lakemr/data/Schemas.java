@@ -66,7 +66,11 @@ public final class Schemas {
     return found;
   }
 
-  /** A batch with one column vector per column of the schema, of the matching kind. */
+  /**
+   * A batch with one column vector per column of the schema, of the matching kind. Like
+   * {@code VectorizedRowBatch}'s constructor, it sets {@code size} to the capacity: set it to 0
+   * before filling rows one by one.
+   */
   public static VectorizedRowBatch newBatch(List<Column> columns, int size) {
     VectorizedRowBatch batch = new VectorizedRowBatch(columns.size(), size);
     for (int i = 0; i < columns.size(); i++) {

@@ -2,7 +2,6 @@ package io.lakemr.drivers;
 
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.output.OutputFileFormat;
-import io.lakemr.formats.sample.GenerateJob;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;

@@ -44,26 +44,32 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
   private long groups;
 
   @Override
-  protected void setup(Context context) throws IOException {
+  protected void setup(Context context) throws IOException, InterruptedException {
     plan = AggregatePlan.load(context.getConfiguration());
     codec = plan.keyCodec();
     merger = new PartialMerger(plan);
     List<Column> fileColumns = plan.fileColumns();
     out = Schemas.newBatch(fileColumns, BATCH_ROWS);
+    out.size = 0;
     int p = plan.partitionCount();
     List<Column> keys = plan.keyColumns();
     keyTargets = new ColumnVector[keys.size()];
     partitionVectors = new ColumnVector[p];
     for (int i = 0; i < keys.size(); i++) {
       if (i < p) {
-        partitionVectors[i] = Schemas.newVector(keys.get(i).type(), 1);
+        partitionVectors[i] = Schemas.newVector(keys.get(i).type(), BATCH_ROWS);
         keyTargets[i] = partitionVectors[i];
       } else {
         keyTargets[i] = out.cols[i - p];
       }
     }
     firstAggColumn = keys.size() - p;
-    writer = BatchOutputFormat.openWriter(context);
+    writer = openWriter(context);
+  }
+
+  /** The partitioned writer of this task's output, in the committer's work directory. */
+  protected PartitionedBatchWriter openWriter(Context context) throws IOException, InterruptedException {
+    return BatchOutputFormat.openWriter(context);
   }
 
   @Override
@@ -105,7 +111,7 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
     }
     flush();
     currentPartition = Arrays.copyOf(bytes, prefix);
-    codec.decode(bytes, 0, Arrays.copyOf(keyTargets, keyTargets.length), 0);
+    codec.decode(bytes, 0, keyTargets, 0); // out is empty after the flush above
     String[] values = new String[p];
     for (int i = 0; i < p; i++) {
       values[i] = PartitionedBatchWriter.render(plan.keyColumns().get(i).type(), partitionVectors[i], 0);

@@ -49,7 +49,7 @@ class AggregateJobTest {
   private static final String[] REGION_DIRS = {"region=eu", "region=us%2Fwest", "region=__HIVE_DEFAULT_PARTITION__"};
 
   @TempDir
-  Path tmp;
+  static Path tmp;
   private Path input;
   private Configuration conf;
   /** (station, region) -> count(*), count(value), sum(value), sum(qty), min(qty), max(value). */
@@ -103,7 +103,7 @@ class AggregateJobTest {
     }
     // what readers must skip
     Files.writeString(input.resolve("_SUCCESS"), "");
-    Files.writeString(input.resolve(REGION_DIRS[0]).resolve(".part-0.parquet.crc"), "not parquet");
+    Files.writeString(input.resolve(REGION_DIRS[0]).resolve(".hidden.parquet"), "not parquet");
     Files.createDirectories(input.resolve("_temporary/0"));
     Files.writeString(input.resolve("_temporary/0/junk.parquet"), "not parquet");
   }
@@ -258,8 +258,8 @@ class AggregateJobTest {
           "no staging left behind");
     }
     Path fresh = tmp.resolve("never-written");
-    assertEquals(1, Commands.run(conf, "aggregate", "--input", bad.toString(), "--agg", "sum(value)", "--output",
-        fresh.toString()).exitCode());
+    assertEquals(1, Commands.run(conf, "aggregate", "--input", bad.toString(), "--group-by", "station", "--agg",
+        "sum(value),sum(qty)", "--output", fresh.toString()).exitCode());
     assertFalse(Files.exists(fresh));
 
     Commands.Result ok = Commands.run(conf, "aggregate", "--input", input.toString(), "--agg", "count(*),sum(qty)",

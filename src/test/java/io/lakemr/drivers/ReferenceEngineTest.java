@@ -35,7 +35,7 @@ class ReferenceEngineTest {
       + "avg(value) FROM read_parquet('%s/**/*.parquet', hive_partitioning = true) GROUP BY station, status";
 
   @TempDir
-  Path tmp;
+  static Path tmp;
   private DuckDb duck;
   private Path input;
   private Configuration conf;
@@ -66,17 +66,30 @@ class ReferenceEngineTest {
     return out;
   }
 
-  private static void assertClose(Object expected, double actual, String what) {
+  /** A CSV number, or null for an empty field. */
+  private static Double parse(String s) {
+    return s == null ? null : Double.valueOf(s);
+  }
+
+  private static Double number(Object o) {
+    return o == null ? null : ((Number) o).doubleValue();
+  }
+
+  private static void assertClose(Object expected, Double actual, String what) {
+    if (expected == null || actual == null) {
+      assertEquals(expected, actual, what + ": null in one engine only");
+      return;
+    }
     double e = ((Number) expected).doubleValue();
     assertEquals(e, actual, Math.abs(e) * 1e-9, what);
   }
 
-  private static void assertRow(List<Object> expected, long count, double sum, double min, double max, double avg,
+  private static void assertRow(List<Object> expected, long count, Double sum, Double min, Double max, Double avg,
       String key) {
     assertEquals(((Number) expected.get(0)).longValue(), count, key + " count");
     assertClose(expected.get(1), sum, key + " sum");
-    assertEquals(((Number) expected.get(2)).doubleValue(), min, 0.0, key + " min");
-    assertEquals(((Number) expected.get(3)).doubleValue(), max, 0.0, key + " max");
+    assertEquals(number(expected.get(2)), min, key + " min, exactly");
+    assertEquals(number(expected.get(3)), max, key + " max, exactly");
     assertClose(expected.get(4), avg, key + " avg");
   }
 
@@ -95,8 +108,8 @@ class ReferenceEngineTest {
       List<String> key = List.of(row.get(0), row.get(1));
       List<Object> e = expected.get(key);
       assertTrue(e != null, "unexpected group " + key);
-      assertRow(e, Long.parseLong(row.get(2)), Double.parseDouble(row.get(3)), Double.parseDouble(row.get(4)),
-          Double.parseDouble(row.get(5)), Double.parseDouble(row.get(6)), key.toString());
+      assertRow(e, Long.parseLong(row.get(2)), parse(row.get(3)), parse(row.get(4)), parse(row.get(5)),
+          parse(row.get(6)), key.toString());
     }
     assertTrue(r.out().contains(String.format("%,d", ROWS)), r.out());
   }
@@ -109,7 +122,7 @@ class ReferenceEngineTest {
     assertEquals(0, r.exitCode(), r.toString());
     try (Stream<Path> s = Files.list(out)) {
       assertEquals(List.of("_SUCCESS", "status=fail", "status=ok", "status=warn"),
-          s.map(p -> p.getFileName().toString()).sorted().toList());
+          s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList());
     }
     // status lives in the directory names only, not inside the files
     List<List<Object>> fileColumns = duck.query("SELECT name FROM parquet_schema('" + out
@@ -125,9 +138,8 @@ class ReferenceEngineTest {
     assertEquals(expected.size(), back.size());
     for (List<Object> row : back) {
       List<String> key = List.of(String.valueOf(row.get(0)), String.valueOf(row.get(1)));
-      assertRow(expected.get(key), ((Number) row.get(2)).longValue(), ((Number) row.get(3)).doubleValue(),
-          ((Number) row.get(4)).doubleValue(), ((Number) row.get(5)).doubleValue(),
-          ((Number) row.get(6)).doubleValue(), key.toString());
+      assertRow(expected.get(key), ((Number) row.get(2)).longValue(), number(row.get(3)), number(row.get(4)),
+          number(row.get(5)), number(row.get(6)), key.toString());
     }
   }
 

@@ -65,10 +65,10 @@ public final class DuckDb implements AutoCloseable {
     execute("UPDATE sensors SET date = strftime(make_timestamp(ts * 1000), '%Y-%m-%d')");
     String target = dir.toString().replace("'", "''");
     execute("COPY (SELECT * FROM sensors WHERE sensor_id % 2 = 0) TO '" + target + "' (FORMAT parquet, "
-        + "COMPRESSION snappy, PARTITION_BY (date), ROW_GROUP_SIZE 2048, FILENAME_PATTERN 'even_{i}', "
+        + "COMPRESSION snappy, PARTITION_BY (date), ROW_GROUP_SIZE 2048, FILENAME_PATTERN 'even_{uuid}', "
         + "OVERWRITE_OR_IGNORE true)");
     execute("COPY (SELECT * FROM sensors WHERE sensor_id % 2 = 1) TO '" + target + "' (FORMAT parquet, "
-        + "COMPRESSION snappy, PARTITION_BY (date), ROW_GROUP_SIZE 2048, FILENAME_PATTERN 'odd_{i}', "
+        + "COMPRESSION snappy, PARTITION_BY (date), ROW_GROUP_SIZE 2048, FILENAME_PATTERN 'odd_{uuid}', "
         + "APPEND true)");
   }
 

@@ -1,9 +1,11 @@
-package io.lakemr.formats.sample;
+package io.lakemr.drivers;
 
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.sample.SensorInputFormat;
+import io.lakemr.formats.sample.SensorTable;
 import io.lakemr.mappers.GenerateMapper;
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.lakemr.formats.sample;
+package io.lakemr.drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,7 @@ import io.lakemr.data.RowView;
 import io.lakemr.data.Schemas;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.sample.SensorTable;
 import io.lakemr.mappers.GenerateMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
