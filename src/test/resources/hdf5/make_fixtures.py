@@ -85,12 +85,12 @@ def add_error(file, dataset, words, select=None, note=None):
 
 
 def grouped(keys, fields):
-    """{key: {"count": n, field: {sum,min,max}}} for string keys and numeric fields."""
+    """{key: {"rows": n, field: {sum,min,max}}} for string keys and numeric fields."""
     out = {}
     keys = list(keys)
     for key in sorted(set(keys)):
         mask = np.array([k == key for k in keys])
-        entry = {"count": int(mask.sum())}
+        entry = {"rows": int(mask.sum())}
         for name, values in fields.items():
             entry[name] = num_stats(values[mask])
         out[key] = entry
@@ -241,13 +241,13 @@ def make_types():
     add_error("types.h5", "/uint64_big", ["types.h5", "/uint64_big", "uint64"],
               note="uint64 above the long range")
     add_case("types.h5", "/enum", {"enum": str_stats(labels[codes_idx])}, n,
-             group_by={"enum": {k: {"count": int((labels[codes_idx] == k).sum())}
+             group_by={"enum": {k: {"rows": int((labels[codes_idx] == k).sum())}
                                 for k in sorted(set(labels[codes_idx]))}})
     add_case("types.h5", "/bool", {"bool": num_stats(flags)}, n)
     add_case("types.h5", "/fixed_strings", {"fixed_strings": str_stats([s.decode() for s in fixed])},
-             len(fixed), group_by={"fixed_strings": {s: {"count": 5} for s in ["", "a", "bb", "dddd"]}})
+             len(fixed), group_by={"fixed_strings": {s: {"rows": 5} for s in ["", "a", "bb", "dddd"]}})
     add_case("types.h5", "/vlen_strings", {"vlen_strings": str_stats(list(vlen))}, len(vlen),
-             group_by={"vlen_strings": {s: {"count": 5} for s in ["", "beta", "delta-δ", "α"]}})
+             group_by={"vlen_strings": {s: {"rows": 5} for s in ["", "beta", "delta-δ", "α"]}})
 
 
 # ---------------------------------------------------------------- shapes
