@@ -112,18 +112,20 @@ final class Hdf5DatasetPart {
 
   /**
    * Where this dataset's bytes are in the file, from metadata only: one extent per allocated
-   * chunk, or one for contiguous data; none for compact or unwritten data.
+   * chunk, or one for contiguous data; none for compact or unwritten data. Addresses are file
+   * offsets (the user block included).
    */
   List<Hdf5ByteExtent> extents() {
     List<Hdf5ByteExtent> out = new ArrayList<>();
+    long base = dataset.getHdfFile().getUserBlockSize();
     if (storage == Storage.CHUNKED) {
       for (JhdfChunkIndex.ChunkRef c : chunkIndex().all()) {
         long first = c.offset()[0];
-        out.add(new Hdf5ByteExtent(first, Math.min(first + chunk[0], records()), c.address(), c.size()));
+        out.add(new Hdf5ByteExtent(first, Math.min(first + chunk[0], records()), base + c.address(), c.size()));
       }
     } else if (storage == Storage.CONTIGUOUS && !dataset.isEmpty()) {
       long address = ((ContiguousDataset) dataset).getDataAddress();
-      out.add(new Hdf5ByteExtent(0, records(), address, records() * recordBytes()));
+      out.add(new Hdf5ByteExtent(0, records(), base + address, records() * recordBytes()));
     }
     return out;
   }

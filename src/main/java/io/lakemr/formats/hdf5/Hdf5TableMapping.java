@@ -234,12 +234,11 @@ public final class Hdf5TableMapping {
   private void checkNotTruncated(HdfFile hdf) {
     long size = hdf.size();
     Superblock sb = hdf.getHdfBackingStorage().getSuperblock();
-    long base = hdf.getHdfBackingStorage().getUserBlockSize();
     for (Hdf5DatasetPart p : parts) {
       for (Hdf5ByteExtent e : p.extents()) {
-        if (base + e.address() + e.length() > size) {
+        if (e.address() + e.length() > size) {
           throw new BadInputException(p.where() + ": the file is truncated: rows " + e.firstRecord()
-              + ".." + (e.endRecord() - 1) + " are stored up to byte " + (base + e.address() + e.length())
+              + ".." + (e.endRecord() - 1) + " are stored up to byte " + (e.address() + e.length())
               + ", the file has " + size);
         }
       }
