@@ -69,7 +69,7 @@ final class Hdf5GroupColumns {
     }
     long records = byLength.isEmpty() ? 0 : byLength.keySet().iterator().next();
     return Hdf5TableMapping.build(fileName, groupPath, Hdf5Layout.COLUMN_GROUP, parts, picked,
-        unreadable, records, 1, 0, new long[] {records});
+        unreadable, records, 1, new long[] {records});
   }
 
   private static String trimSlash(String path) {

@@ -35,12 +35,11 @@ public final class Hdf5TableMapping {
   private final List<Hdf5ColumnSource> sources;
   private final long records;
   private final long rowsPerRecord;
-  private final int rowBytes;
   private final long[] dims;
 
   private Hdf5TableMapping(String file, String dataset, Hdf5Layout layout, TableSchema schema,
       List<Hdf5DatasetPart> parts, List<Hdf5ColumnSource> sources, long records, long rowsPerRecord,
-      int rowBytes, long[] dims) {
+      long[] dims) {
     this.file = file;
     this.dataset = dataset;
     this.layout = layout;
@@ -49,7 +48,6 @@ public final class Hdf5TableMapping {
     this.sources = List.copyOf(sources);
     this.records = records;
     this.rowsPerRecord = rowsPerRecord;
-    this.rowBytes = rowBytes;
     this.dims = dims;
   }
 
@@ -141,7 +139,6 @@ public final class Hdf5TableMapping {
     List<Hdf5ColumnSource> all = new ArrayList<>();
     Hdf5Layout layout;
     long rowsPerRecord;
-    int rowBytes;
     long perRecordElements = 1;
     for (int k = 1; k < rank; k++) {
       perRecordElements *= dims[k];
@@ -150,7 +147,6 @@ public final class Hdf5TableMapping {
     if (options.cells() || compound) {
       layout = options.cells() ? Hdf5Layout.CELLS : Hdf5Layout.COMPOUND;
       rowsPerRecord = perRecordElements;
-      rowBytes = part.elementSize;
       if (options.cells()) {
         for (int k = 0; k < rank; k++) {
           all.add(new Hdf5ColumnSource(new Column("i" + k, ColumnType.LONG), 0, 0, null, k));
@@ -168,7 +164,6 @@ public final class Hdf5TableMapping {
       long last = rank == 1 ? 1 : dims[rank - 1];
       layout = rank == 1 ? Hdf5Layout.SERIES : rank == 2 ? Hdf5Layout.MATRIX : Hdf5Layout.ROWS;
       rowsPerRecord = rank <= 2 ? 1 : perRecordElements / Math.max(1, last);
-      rowBytes = Math.toIntExact(last * part.elementSize);
       if (rank == 1) {
         addValueColumn(name, 0, ds, all, unreadable);
       } else {
@@ -177,12 +172,9 @@ public final class Hdf5TableMapping {
         }
       }
     }
-    if (part.decoder == null && part.storage == Hdf5DatasetPart.Storage.CHUNKED) {
-      throw new AssertionError("chunked dataset without decoder");
-    }
     List<Hdf5ColumnSource> picked = select(part.where(), all, unreadable, options.columns());
     return build(fileName, ds.getPath(), layout, List.of(part), picked, unreadable, part.records(),
-        rowsPerRecord, rowBytes, dims);
+        rowsPerRecord, dims);
   }
 
   private static void addValueColumn(String name, int offset, Dataset ds, List<Hdf5ColumnSource> out,
@@ -224,11 +216,11 @@ public final class Hdf5TableMapping {
 
   static Hdf5TableMapping build(String file, String dataset, Hdf5Layout layout, List<Hdf5DatasetPart> parts,
       List<Hdf5ColumnSource> sources, Map<String, String> unreadable, long records, long rowsPerRecord,
-      int rowBytes, long[] dims) {
+      long[] dims) {
     List<Column> columns = sources.stream().map(Hdf5ColumnSource::column).collect(Collectors.toList());
     TableSchema schema = new TableSchema(file + ":" + dataset, columns, unreadable);
     return new Hdf5TableMapping(file, dataset, layout, schema, parts, sources, records, rowsPerRecord,
-        rowBytes, dims);
+        dims);
   }
 
   private void checkNotTruncated(HdfFile hdf) {
@@ -360,10 +352,5 @@ public final class Hdf5TableMapping {
 
   List<Hdf5ColumnSource> sources() {
     return sources;
-  }
-
-  /** Bytes of one table row inside a record. */
-  int rowBytes() {
-    return rowBytes;
   }
 }
