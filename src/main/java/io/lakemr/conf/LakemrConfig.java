@@ -27,6 +27,31 @@ public final class LakemrConfig {
   /** Names of the Hive-style partition-directory columns found under the inputs, comma-separated. */
   public static final String INPUT_PARTITION_COLUMNS = "lakemr.input.partition.columns";
 
+  // ---- HDF5 input ----
+
+  /**
+   * Path inside each HDF5 file of the dataset (or group of 1-D datasets) to read, as given to
+   * {@code --dataset}. Unset: the file's only dataset.
+   */
+  public static final String HDF5_DATASET = "lakemr.hdf5.dataset";
+
+  /** Columns to read from an HDF5 dataset, comma-separated, as given to {@code --columns}. Unset: all. */
+  public static final String HDF5_COLUMNS = "lakemr.hdf5.columns";
+
+  /**
+   * How an HDF5 array maps to rows: {@code rows} (rows over the leading dimensions, columns over
+   * the last) or {@code cells} (one row per element with index columns): {@value}.
+   */
+  public static final String HDF5_LAYOUT = "lakemr.hdf5.layout";
+  public static final String HDF5_LAYOUT_DEFAULT = "rows";
+
+  /**
+   * Bytes read at a time from a contiguous HDF5 dataset: {@value} (1 MiB). Chunked datasets are
+   * read one chunk at a time whatever this says.
+   */
+  public static final String HDF5_CONTIGUOUS_READ_BYTES = "lakemr.hdf5.contiguous.read.bytes";
+  public static final int HDF5_CONTIGUOUS_READ_BYTES_DEFAULT = 1 << 20;
+
   // ---- aggregation ----
 
   /** Group-by columns, comma-separated, partition columns first. */
