@@ -1,9 +1,7 @@
 package io.lakemr.agg;
 
 import io.lakemr.data.ByteBuf;
-import io.lakemr.data.GroupKeyCodec;
 import java.io.IOException;
-import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.DataOutputBuffer;
 
@@ -21,25 +19,20 @@ public final class PartialAggregator {
         throws IOException, InterruptedException;
   }
 
-  private final GroupKeyCodec codec;
-  private final int[] keyInputs;
   private final Accumulators accumulators;
   private final long budgetBytes;
-  private final GroupTable table = new GroupTable();
+  private final GroupIndex index;
   private final ByteBuf keyBuf = new ByteBuf();
   private final DataOutputBuffer partial = new DataOutputBuffer();
-  private ColumnVector[] keyVectors;
   private int[] rows = new int[0];
   private int[] groups = new int[0];
   private long flushes;
   private long groupsOut;
 
   public PartialAggregator(AggregatePlan plan, long budgetBytes) {
-    this.codec = plan.keyCodec();
-    this.keyInputs = plan.keyInputs();
+    this.index = new GroupIndex(plan.keyColumns(), plan.keyInputs());
     this.accumulators = plan.newAccumulators();
     this.budgetBytes = budgetBytes;
-    this.keyVectors = new ColumnVector[keyInputs.length];
   }
 
   /** Folds the selected rows of a batch in; flushes to the sink when over budget. */
@@ -59,20 +52,8 @@ public final class PartialAggregator {
         rows[i] = i;
       }
     }
-    for (int k = 0; k < keyInputs.length; k++) {
-      keyVectors[k] = batch.cols[keyInputs[k]];
-    }
-    if (keyInputs.length == 0) {
-      int g = table.findOrAdd(keyBuf.array(), 0, 0);
-      java.util.Arrays.fill(groups, 0, n, g);
-    } else {
-      for (int i = 0; i < n; i++) {
-        keyBuf.reset();
-        codec.encode(keyVectors, rows[i], keyBuf);
-        groups[i] = table.findOrAdd(keyBuf.array(), 0, keyBuf.length());
-      }
-    }
-    accumulators.ensureCapacity(table.size());
+    index.assign(batch, rows, n, groups);
+    accumulators.ensureCapacity(index.size());
     accumulators.update(batch, rows, groups, n);
     if (memoryBytes() > budgetBytes) {
       flush(sink);
@@ -81,22 +62,24 @@ public final class PartialAggregator {
 
   /** Bytes held now: keys, table and partial states. */
   public long memoryBytes() {
-    return table.memoryBytes() + accumulators.memoryBytes(table.size());
+    return index.memoryBytes() + accumulators.memoryBytes(index.size());
   }
 
   /** Hands every group's partial to the sink and empties the table. */
   public void flush(Sink sink) throws IOException, InterruptedException {
-    int size = table.size();
+    int size = index.size();
     for (int g = 0; g < size; g++) {
       partial.reset();
       accumulators.write(g, partial);
-      sink.accept(table.arena(), table.keyOffset(g), table.keyLength(g), partial.getData(), partial.getLength());
+      keyBuf.reset();
+      index.key(g, keyBuf);
+      sink.accept(keyBuf.array(), 0, keyBuf.length(), partial.getData(), partial.getLength());
     }
     if (size > 0) {
       flushes++;
       groupsOut += size;
     }
-    table.clear();
+    index.clear();
     accumulators.clear();
   }
 

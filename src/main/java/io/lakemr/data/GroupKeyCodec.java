@@ -53,33 +53,54 @@ public final class GroupKeyCodec {
       ColumnVector v = vectors[c];
       int r = v.isRepeating ? 0 : row;
       if (!v.noNulls && v.isNull[r]) {
-        out.put(NULL);
+        encodeNull(out);
         continue;
       }
-      out.put(VALUE);
-      switch (types[c]) {
-        case BOOLEAN:
-          out.put(((LongColumnVector) v).vector[r] != 0 ? 1 : 0);
-          break;
-        case INT:
+      switch (types[c].vectorType()) {
         case LONG:
-        case DATE:
-        case TIMESTAMP:
-          out.putLong(((LongColumnVector) v).vector[r] ^ Long.MIN_VALUE);
+          encodeLong(types[c], ((LongColumnVector) v).vector[r], out);
           break;
-        case FLOAT:
         case DOUBLE:
-          out.putLong(sortableBits(((DoubleColumnVector) v).vector[r]));
-          break;
-        case STRING:
-        case BYTES:
-          BytesColumnVector b = (BytesColumnVector) v;
-          putEscaped(b.vector[r], b.start[r], b.length[r], out);
+          encodeDouble(((DoubleColumnVector) v).vector[r], out);
           break;
         default:
-          throw new AssertionError(types[c]);
+          BytesColumnVector b = (BytesColumnVector) v;
+          encodeBytes(b.vector[r], b.start[r], b.length[r], out);
+          break;
       }
     }
+  }
+
+  /** Appends one column's null. */
+  public static void encodeNull(ByteBuf out) {
+    out.put(NULL);
+  }
+
+  /** Appends one column's value of a type held as longs. */
+  public static void encodeLong(ColumnType type, long value, ByteBuf out) {
+    out.put(VALUE);
+    if (type == ColumnType.BOOLEAN) {
+      out.put(value != 0 ? 1 : 0);
+    } else {
+      out.putLong(value ^ Long.MIN_VALUE);
+    }
+  }
+
+  /** Appends one column's floating-point value. */
+  public static void encodeDouble(double value, ByteBuf out) {
+    out.put(VALUE);
+    out.putLong(sortableBits(value));
+  }
+
+  /** Appends one column's string or bytes value. */
+  public static void encodeBytes(byte[] src, int off, int len, ByteBuf out) {
+    out.put(VALUE);
+    putEscaped(src, off, len, out);
+  }
+
+  /** The bits that stand for a double in a key: -0.0 as 0.0, every NaN as one NaN. */
+  public static long canonicalBits(double d) {
+    return Double.doubleToLongBits(d == 0.0d ? 0.0d : d);
   }
 
   static long sortableBits(double d) {

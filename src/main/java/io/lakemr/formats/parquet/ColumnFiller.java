@@ -41,7 +41,7 @@ final class ColumnFiller {
    *
    * @throws ValueFailure naming the row that failed
    */
-  static void fill(ColumnReader r, ParquetValueKind kind, ColumnVector v, int n, int maxDef) {
+  static void fill(ColumnReader r, ParquetValueKind kind, ColumnVector v, int n, int maxDef, BinaryRefCache refs) {
     int i = 0;
     try {
       switch (kind.columnType().vectorType()) {
@@ -52,7 +52,7 @@ final class ColumnFiller {
           i = fillDoubles(r, kind, (DoubleColumnVector) v, n, maxDef);
           break;
         default:
-          i = fillBytes(r, (BytesColumnVector) v, n, maxDef);
+          i = fillBytes(r, (BytesColumnVector) v, n, maxDef, refs);
           break;
       }
     } catch (ValueFailure e) {
@@ -148,7 +148,7 @@ final class ColumnFiller {
     return i;
   }
 
-  private static int fillBytes(ColumnReader r, BytesColumnVector v, int n, int maxDef) {
+  private static int fillBytes(ColumnReader r, BytesColumnVector v, int n, int maxDef, BinaryRefCache refs) {
     int i = 0;
     try {
       for (; i < n; i++) {
@@ -157,7 +157,7 @@ final class ColumnFiller {
           v.isNull[i] = true;
           v.length[i] = 0;
         } else {
-          setBinary(v, i, r.getBinary());
+          refs.set(v, i, r.getBinary());
         }
         r.consume();
       }
@@ -167,16 +167,4 @@ final class ColumnFiller {
     return i;
   }
 
-  /** Points the vector at a value's bytes when they cannot change, else copies them. */
-  static void setBinary(BytesColumnVector v, int row, Binary b) {
-    ByteBuffer buf = b.toByteBuffer();
-    if (!buf.hasArray()) {
-      byte[] copy = b.getBytes();
-      v.setRef(row, copy, 0, copy.length);
-    } else if (b.isBackingBytesReused()) {
-      v.setVal(row, buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
-    } else {
-      v.setRef(row, buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
-    }
-  }
 }

@@ -67,6 +67,7 @@ final class ParquetBatchReader implements Closeable {
   private int rowGroupIndex;
   private ColumnReader[] readers;
   private int[] maxDefs;
+  private BinaryRefCache[] refCaches;
   private long rowsLeft;
   private long rowInGroup;
   private byte[][] partitionBytes;
@@ -117,7 +118,7 @@ final class ParquetBatchReader implements Closeable {
         continue;
       }
       try {
-        ColumnFiller.fill(readers[c], kinds[c], v, n, maxDefs[c]);
+        ColumnFiller.fill(readers[c], kinds[c], v, n, maxDefs[c], refCaches[c]);
       } catch (ColumnFiller.ValueFailure e) {
         long at = rowInGroup + Math.max(0, e.row);
         throw new IOException(String.format("Can not read value at %d in row group %d of column %s"
@@ -190,12 +191,14 @@ final class ParquetBatchReader implements Closeable {
         requested, createdBy);
     readers = new ColumnReader[columns.size()];
     maxDefs = new int[columns.size()];
+    refCaches = new BinaryRefCache[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       if (partitionIndex[c] < 0) {
         String name = columns.get(c).name();
         try {
           ColumnDescriptor d = requested.getColumnDescription(new String[] {name});
           readers[c] = store.getColumnReader(d);
+          refCaches[c] = new BinaryRefCache();
           maxDefs[c] = d.getMaxDefinitionLevel();
         } catch (RuntimeException e) {
           throw new IOException("Can not read row group " + rowGroupIndex + " of column " + name
