@@ -27,6 +27,11 @@ final class JobRunner {
       throws IOException, InterruptedException, JobFailedException {
     FileOutputFormat.setOutputPath(job, target.staging());
     job.getConfiguration().set(io.lakemr.conf.LakemrConfig.JOB_FAILURE_DIR, target.failureDir().toString());
+    if ("local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"))) {
+      // the local job runner runs tasks in this JVM, whose class path has our classes already:
+      // copying and localising the job jar would only cost time
+      job.getConfiguration().unset("mapreduce.job.jar");
+    }
     try {
       job.submit();
     } catch (ClassNotFoundException e) {
