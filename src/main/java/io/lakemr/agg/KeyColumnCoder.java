@@ -26,13 +26,6 @@ abstract class KeyColumnCoder {
   abstract void clear();
 
   static KeyColumnCoder forType(ColumnType type) {
-    switch (type.vectorType()) {
-      case LONG:
-        return new LongKeyCoder(type);
-      case DOUBLE:
-        return new DoubleKeyCoder();
-      default:
-        return new BytesKeyCoder();
-    }
+    return type.vectorType() == ColumnVector.Type.BYTES ? new BytesKeyCoder() : new PrimitiveKeyCoder(type);
   }
 }

@@ -1,6 +1,7 @@
 package io.lakemr.drivers;
 
 import io.lakemr.data.TableSchema;
+import io.lakemr.formats.CountingReporter;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.parquet.ParquetBatchInputFormat;
 import io.lakemr.formats.parquet.ParquetCounters;
@@ -14,12 +15,10 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
-import org.apache.hadoop.mapreduce.StatusReporter;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
@@ -107,7 +106,7 @@ public final class ReadBenchTool extends LakemrTool {
 
   private static long readSplit(ParquetBatchInputFormat format, InputSplit split, Configuration conf,
       TaskAttemptID id, Counters counters) throws Exception {
-    TaskAttemptContextImpl context = new TaskAttemptContextImpl(conf, id, new CountersReporter(counters));
+    TaskAttemptContextImpl context = new TaskAttemptContextImpl(conf, id, new CountingReporter(counters));
     long rows = 0;
     try (RecordReader<NullWritable, VectorizedRowBatch> reader = format.createRecordReader(split, context)) {
       reader.initialize(split, context);
@@ -116,41 +115,5 @@ public final class ReadBenchTool extends LakemrTool {
       }
     }
     return rows;
-  }
-
-  /** A reporter whose counters are real, shared by every split (Counters is thread-safe per counter). */
-  private static final class CountersReporter extends StatusReporter {
-    private final Counters counters;
-
-    CountersReporter(Counters counters) {
-      this.counters = counters;
-    }
-
-    @Override
-    public Counter getCounter(Enum<?> name) {
-      synchronized (counters) {
-        return counters.findCounter(name);
-      }
-    }
-
-    @Override
-    public Counter getCounter(String group, String name) {
-      synchronized (counters) {
-        return counters.findCounter(group, name);
-      }
-    }
-
-    @Override
-    public void progress() {
-    }
-
-    @Override
-    public float getProgress() {
-      return 0;
-    }
-
-    @Override
-    public void setStatus(String status) {
-    }
   }
 }

@@ -53,30 +53,7 @@ class PartitionedBatchWriterTest {
   private final Counters counters = new Counters();
 
   private TaskAttemptContext context(Configuration conf) {
-    StatusReporter reporter = new StatusReporter() {
-      @Override
-      public Counter getCounter(Enum<?> name) {
-        return counters.findCounter(name);
-      }
-
-      @Override
-      public Counter getCounter(String group, String name) {
-        return counters.findCounter(group, name);
-      }
-
-      @Override
-      public void progress() {
-      }
-
-      @Override
-      public float getProgress() {
-        return 0;
-      }
-
-      @Override
-      public void setStatus(String status) {
-      }
-    };
+    StatusReporter reporter = new io.lakemr.formats.CountingReporter(counters);
     return new TaskAttemptContextImpl(conf, TaskAttemptID.forName("attempt_1_0001_r_000000_0"),
         reporter);
   }

@@ -77,7 +77,7 @@ class ParquetBatchInputFormatTest {
     for (InputSplit planned : splits) {
       MultiRangeSplit split = roundTrip((MultiRangeSplit) planned);
       TaskAttemptContextImpl context = new TaskAttemptContextImpl(job.getConfiguration(),
-          new TaskAttemptID(), new Reporter(counters));
+          new TaskAttemptID(), new io.lakemr.formats.CountingReporter(counters));
       try (RecordReader<NullWritable, VectorizedRowBatch> reader =
           format.createRecordReader(split, context)) {
         reader.initialize(split, context);
@@ -124,39 +124,5 @@ class ParquetBatchInputFormatTest {
     assertEquals(LakemrConfig.BATCH_ROWS_DEFAULT,
         ParquetBatchInputFormat.getBatchRows(job.getConfiguration()));
     assertThrows(BadInputException.class, () -> new ParquetBatchInputFormat().getSplits(job));
-  }
-
-  /** Counters backed by a real {@link Counters}. */
-  private static final class Reporter extends StatusReporter {
-    private final Counters counters;
-    private final Map<String, String> status = new HashMap<>();
-
-    Reporter(Counters counters) {
-      this.counters = counters;
-    }
-
-    @Override
-    public org.apache.hadoop.mapreduce.Counter getCounter(Enum<?> name) {
-      return counters.findCounter(name);
-    }
-
-    @Override
-    public org.apache.hadoop.mapreduce.Counter getCounter(String group, String name) {
-      return counters.findCounter(group, name);
-    }
-
-    @Override
-    public void progress() {
-    }
-
-    @Override
-    public float getProgress() {
-      return 0;
-    }
-
-    @Override
-    public void setStatus(String s) {
-      status.put("status", s);
-    }
   }
 }

@@ -5,24 +5,32 @@ import io.lakemr.data.ColumnType;
 import io.lakemr.data.GroupKeyCodec;
 import java.util.Arrays;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 
-/** Codes for a column held as longs (integers, booleans, dates, timestamps), through a long hash map. */
-final class LongKeyCoder extends KeyColumnCoder {
+/**
+ * Codes for a column of primitive values, through a long hash map: integers, booleans, dates and
+ * timestamps by value; floating-point values by their canonical bits (-0.0 as 0.0, every NaN as
+ * one NaN), as in the key encoding.
+ */
+final class PrimitiveKeyCoder extends KeyColumnCoder {
 
   private final ColumnType type;
+  private final boolean floating;
   private final LongIntMap map = new LongIntMap();
   private long[] values = new long[256];
   private int size;
   private int nullCode = -1;
 
-  LongKeyCoder(ColumnType type) {
+  PrimitiveKeyCoder(ColumnType type) {
     this.type = type;
+    this.floating = type.isFloating();
   }
 
   @Override
   void code(ColumnVector v, int[] rows, int n, int[] codes) {
-    long[] vec = ((LongColumnVector) v).vector;
+    long[] longs = floating ? null : ((LongColumnVector) v).vector;
+    double[] doubles = floating ? ((DoubleColumnVector) v).vector : null;
     boolean repeating = v.isRepeating;
     for (int i = 0; i < n; i++) {
       int r = repeating ? 0 : rows[i];
@@ -33,7 +41,7 @@ final class LongKeyCoder extends KeyColumnCoder {
         codes[i] = nullCode;
         continue;
       }
-      long x = vec[r];
+      long x = floating ? GroupKeyCodec.canonicalBits(doubles[r]) : longs[r];
       int c = map.get(x);
       if (c < 0) {
         c = add(x);
@@ -55,6 +63,8 @@ final class LongKeyCoder extends KeyColumnCoder {
   void appendKey(int code, ByteBuf out) {
     if (code == nullCode) {
       GroupKeyCodec.encodeNull(out);
+    } else if (floating) {
+      GroupKeyCodec.encodeDouble(Double.longBitsToDouble(values[code]), out);
     } else {
       GroupKeyCodec.encodeLong(type, values[code], out);
     }
