@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceEngineTest {
 
-  private static final int ROWS = 120_000;
+  private static final int ROWS = 400_000;
   private static final String AGGS = "count(*),sum(value),min(value),max(value),avg(value)";
   private static final String REFERENCE = "SELECT station, status, count(*), sum(value), min(value), max(value), "
       + "avg(value) FROM read_parquet('%s/**/*.parquet', hive_partitioning = true) GROUP BY station, status";
@@ -51,6 +51,9 @@ class ReferenceEngineTest {
       files = s.filter(p -> p.toString().endsWith(".parquet")).count();
     }
     assertTrue(files >= 60, "expected two files in each of 30 date partitions, found " + files);
+    long maxRowGroups = ((Number) duck.query("SELECT max(n) FROM (SELECT count(DISTINCT row_group_id) AS n "
+        + "FROM parquet_metadata('" + input + "/*/*.parquet') GROUP BY file_name)").get(0).get(0)).longValue();
+    assertTrue(maxRowGroups >= 2, "files hold several row groups: " + maxRowGroups);
   }
 
   @AfterAll
