@@ -60,7 +60,8 @@ public final class ReadBenchTool extends LakemrTool {
       cl.require("columns");
     }
     int threads = (int) cl.getLong("threads", conf.getInt("mapreduce.local.map.tasks.maximum", 1), 1);
-    InputSource input = InputSource.open(conf, cl, true);
+    // --columns is this command's own option here: the columns read, whatever the format
+    InputSource input = InputSource.open(conf, cl, false);
     TableSchema table = input.schema();
     for (String c : columns) {
       if (table.column(c) == null) {
