@@ -345,7 +345,8 @@ class ParquetBatchReaderTest {
         "message c { required binary s (STRING); }");
     Path p = new Path(dir.resolve("corrupt.parquet").toUri());
     try (ParquetWriter<Group> w = ExampleParquetWriter.builder(p).withType(schema).withConf(CONF)
-        .withDictionaryEncoding(false).withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+        .withDictionaryEncoding(false).withPageWriteChecksumEnabled(false)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
       for (int i = 0; i < 100; i++) {
         w.write(new SimpleGroupFactory(schema).newGroup().append("s", "value-" + i));
       }

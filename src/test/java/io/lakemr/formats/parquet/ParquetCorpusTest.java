@@ -68,6 +68,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *     page</td></tr>
  * <tr><td>data/non_hadoop_lz4_compressed</td><td>c0, c1, v11</td><td>LZ4 frames without
  *     Hadoop's framing, which parquet-java's LZ4 codec cannot read</td></tr>
+ * <tr><td>data/datapage_v1-corrupt-checksum</td><td>a, b</td><td>page CRC mismatch: lakemr
+ *     verifies page checksums by default, so a damaged page is an error, never a number
+ *     (parquet-java, which does not verify by default, reads wrong values from it; with
+ *     verification on, it refuses too, as the reference reader here is set up)</td></tr>
+ * <tr><td>data/rle-dict-uncompressed-corrupt-checksum</td><td>long_field, binary_field</td>
+ *     <td>dictionary page CRC mismatch, likewise</td></tr>
  * </table>
  */
 class ParquetCorpusTest {
@@ -92,6 +98,8 @@ class ParquetCorpusTest {
     REFUSED.put("data/delta_encoding_required_column_expect.csv", "*");
     REFUSED.put("data/nation.dict-malformed.parquet", "name,comment_col");
     REFUSED.put("data/non_hadoop_lz4_compressed.parquet", "c0,c1,v11");
+    REFUSED.put("data/datapage_v1-corrupt-checksum.parquet", "a,b");
+    REFUSED.put("data/rle-dict-uncompressed-corrupt-checksum.parquet", "long_field,binary_field");
   }
 
   static Stream<String> files() throws IOException {
@@ -186,6 +194,7 @@ class ParquetCorpusTest {
   static List<Object> parquetJava(Path path, MessageType fileSchema, Type field)
       throws IOException {
     Configuration conf = new Configuration(CONF);
+    conf.setBoolean("parquet.page.verify-checksum.enabled", true); // as lakemr reads
     conf.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType("projection", field).toString());
     ParquetValueKind kind = ParquetTypes.map(field).kind();
     List<Object> out = new ArrayList<>();
