@@ -180,7 +180,7 @@ final class ChunkedRecordSource implements Hdf5RecordSource {
     byte[] decoded;
     try {
       ByteBuffer stored = storage.map(ref.address(), ref.size());
-      decoded = decoder.decode(toArray(stored), ref.filterMask());
+      decoded = decoder.decode(toArray(stored), ref.filterMask(), chunkBytes);
       chunksRead++;
       bytesRead += ref.size();
     } catch (RuntimeException e) {
