@@ -433,7 +433,26 @@ def make_broken():
     add_error("not_hdf5.h5", "/data", ["not_hdf5.h5", "not an HDF5 file"])
 
 
+def make_inspect():
+    """Attributes, links and a column group, for the inspect command (no aggregate cases)."""
+    with h5py.File(path("inspect.h5"), "w") as f:
+        f.attrs["title"] = "inspect fixture"
+        f.attrs["version"] = np.int32(3)
+        f.attrs["scale"] = np.array([0.5, 1.5, 2.5])
+        inst = f.create_group("instrument")
+        inst.attrs["site"] = "Kraków"
+        d = inst.create_dataset("readings", data=np.arange(300, dtype="<f8").reshape(100, 3),
+                                chunks=(25, 3), shuffle=True, compression="gzip", fillvalue=-1.0)
+        d.attrs["units"] = "K"
+        cols = f.create_group("cols")
+        cols.create_dataset("t", data=np.arange(40, dtype="<i8"), chunks=(10,))
+        cols.create_dataset("v", data=np.linspace(0, 1, 40))
+        f["latest"] = h5py.SoftLink("/instrument/readings")
+        f["ext"] = h5py.ExternalLink("other.h5", "/data")
+
+
 def main():
+    make_inspect()
     make_compound()
     make_types()
     make_shapes()

@@ -6,12 +6,9 @@ import io.lakemr.agg.AggregatePlan;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.TableSchema;
-import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFileFormat;
-import io.lakemr.formats.parquet.ParquetBatchInputFormat;
-import io.lakemr.formats.parquet.ParquetFormat;
 import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.reducers.AggregateReducer;
 import io.lakemr.reducers.PartialCombiner;
@@ -30,7 +27,7 @@ import org.apache.hadoop.util.ToolRunner;
 public final class AggregateTool extends LakemrTool {
 
   private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
-      "output", "output-format", "partition-by", "mode", "reducers");
+      "output", "output-format", "partition-by", "mode", "reducers", "dataset", "columns", "layout");
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -46,7 +43,10 @@ public final class AggregateTool extends LakemrTool {
     return String.join("\n",
         "usage: lakemr aggregate [generic options] --input PATH[,PATH...] --agg AGGS --output PATH [options]",
         "  --input PATH[,PATH...]     files, directories (read recursively) or globs",
-        "  --format parquet           input format; may be left out when the file names say it",
+        "  --format parquet|hdf5      input format; may be left out when the file names say it",
+        "  --dataset PATH             HDF5: dataset or group of 1-D datasets (default: the only dataset)",
+        "  --columns COL[,COL...]     HDF5: read only these columns of the dataset",
+        "  --layout rows|cells        HDF5: rows over the leading dimensions (default), or one row per element",
         "  --group-by COL[,COL...]    group columns; without it one global row is written",
         "  --agg AGGS                 e.g. 'count(*),count(value),sum(value),min(value),max(value),avg(value)'",
         "  --output PATH              output directory",
@@ -63,31 +63,24 @@ public final class AggregateTool extends LakemrTool {
     long started = System.currentTimeMillis();
     CommandLine cl = CommandLine.parse(name(), args, OPTIONS, CommandLine.set());
     cl.requireNoPositional();
-    List<String> inputs = cl.list("input");
-    if (inputs.isEmpty()) {
-      cl.require("input");
-    }
     List<AggSpec> aggs = AggSpec.parseList(cl.require("agg"));
     String outputPath = cl.require("output");
     OutputFileFormat outputFormat = OutputFileFormat.parse(cl.get("output-format", "parquet"));
     OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
     Configuration conf = getConf();
 
-    InputFiles files = InputFiles.list(conf, inputs);
-    InputFormats.requireParquet(cl.get("format"), inputs, files);
-    TableSchema table = ParquetFormat.readSchema(conf, files);
+    InputSource input = InputSource.open(conf, cl, true);
+    TableSchema table = input.schema();
     AggregatePlan plan = AggregatePlan.create(table, cl.list("group-by"), cl.list("partition-by"), aggs);
     int reducers = plan.isGlobal() ? 1
-        : (int) cl.getLong("reducers", defaultReducers(conf, files.totalBytes()), 1);
+        : (int) cl.getLong("reducers", defaultReducers(conf, input.files().totalBytes()), 1);
     OutputTarget target = OutputTarget.prepare(conf, outputPath, mode);
 
     Job job = Job.getInstance(conf, "lakemr aggregate");
     job.setJarByClass(AggregateTool.class);
     Configuration jc = job.getConfiguration();
     plan.store(jc);
-    job.setInputFormatClass(ParquetBatchInputFormat.class);
-    ParquetBatchInputFormat.setInputPaths(job, inputs);
-    ParquetBatchInputFormat.setReadSchema(job, plan.readSchema());
+    input.configure(job, plan.readSchema());
     job.setMapperClass(AggregateMapper.class);
     if (jc.getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
       job.setCombinerClass(PartialCombiner.class);

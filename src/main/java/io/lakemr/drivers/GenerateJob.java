@@ -7,11 +7,16 @@ import io.lakemr.formats.output.OutputFileFormat;
 import io.lakemr.formats.sample.SensorInputFormat;
 import io.lakemr.formats.sample.SensorTable;
 import io.lakemr.mappers.GenerateMapper;
+import io.lakemr.mappers.Hdf5GenerateMapper;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 
 /** Configures the map-only job that writes the sample sensor table ({@link SensorTable}). */
 public final class GenerateJob {
@@ -27,6 +32,37 @@ public final class GenerateJob {
    */
   public static Job configure(Configuration conf, long rows, int files, long seed, Path output,
       OutputFileFormat format) throws IOException {
+    Job job = sensorJob(conf, rows, files, seed, output);
+    job.setMapperClass(GenerateMapper.class);
+    BatchOutputFormat.configure(job, output, format, SensorTable.COLUMNS, List.of());
+    return job;
+  }
+
+  /**
+   * A job writing the table as HDF5 files ({@code part-m-00000.h5}, ...): in each, a group
+   * {@code /sensors} of one chunked, deflated 1-D dataset per column. A map task holds its
+   * file's columns in memory while jhdf writes them, about 40 bytes a row.
+   */
+  public static Job configureHdf5(Configuration conf, long rows, int files, long seed, Path output)
+      throws IOException {
+    Job job = sensorJob(conf, rows, files, seed, output);
+    if ((rows + files - 1) / files > Integer.MAX_VALUE - 8) {
+      throw new BadInputException("--files: " + files + " HDF5 files for " + rows
+          + " rows put more rows in a file than it can hold; give more files");
+    }
+    job.setMapperClass(Hdf5GenerateMapper.class);
+    // the mapper writes its file itself, into the committer's work path; nothing goes through
+    // a record writer, and the lazy format makes no empty part files
+    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+    job.setOutputKeyClass(org.apache.hadoop.io.NullWritable.class);
+    job.setOutputValueClass(org.apache.hadoop.io.NullWritable.class);
+    FileOutputFormat.setOutputPath(job, output);
+    job.getConfiguration().setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
+    return job;
+  }
+
+  private static Job sensorJob(Configuration conf, long rows, int files, long seed, Path output)
+      throws IOException {
     if (rows < 1) {
       throw new BadInputException("--rows: must be at least 1, got " + rows);
     }
@@ -44,9 +80,7 @@ public final class GenerateJob {
     c.setInt(LakemrConfig.GENERATE_FILES, files);
     c.setLong(LakemrConfig.GENERATE_SEED, seed);
     job.setInputFormatClass(SensorInputFormat.class);
-    job.setMapperClass(GenerateMapper.class);
     job.setNumReduceTasks(0);
-    BatchOutputFormat.configure(job, output, format, SensorTable.COLUMNS, List.of());
     return job;
   }
 }

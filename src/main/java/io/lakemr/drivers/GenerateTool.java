@@ -30,7 +30,8 @@ public final class GenerateTool extends LakemrTool {
         "usage: lakemr generate [generic options] --rows N --output PATH [options]",
         "  --rows N              rows to write (1_000_000 style underscores allowed)",
         "  --output PATH         output directory",
-        "  --format parquet      file format (default parquet)",
+        "  --format parquet|csv|hdf5  file format (default parquet; hdf5: a group /sensors of",
+        "                        chunked, deflated 1-D datasets, read back with --dataset /sensors)",
         "  --files F             number of files, one map task each (default: one per 5 million rows)",
         "  --seed S              seed; the same seed gives the same rows (default "
             + LakemrConfig.GENERATE_SEED_DEFAULT + ")",
@@ -49,13 +50,15 @@ public final class GenerateTool extends LakemrTool {
       cl.require("rows");
     }
     String output = cl.require("output");
-    OutputFileFormat format = OutputFileFormat.parse(cl.get("format", "parquet"));
+    boolean hdf5 = cl.get("format", "parquet").trim().equalsIgnoreCase("hdf5");
+    OutputFileFormat format = hdf5 ? null : OutputFileFormat.parse(cl.get("format", "parquet"));
     long files = cl.getLong("files", Math.max(1, Math.min(1000, (rows + 4_999_999) / 5_000_000)), 1);
     long seed = cl.getLong("seed", LakemrConfig.GENERATE_SEED_DEFAULT, Long.MIN_VALUE);
     OutputTarget target = OutputTarget.prepare(getConf(), output, OutputTarget.Mode.parse(cl.get("mode", "error")));
     long started = System.currentTimeMillis();
-    Job job = GenerateJob.configure(getConf(), rows, (int) Math.min(files, Integer.MAX_VALUE), seed,
-        target.staging(), format);
+    int fileCount = (int) Math.min(files, Integer.MAX_VALUE);
+    Job job = hdf5 ? GenerateJob.configureHdf5(getConf(), rows, fileCount, seed, target.staging())
+        : GenerateJob.configure(getConf(), rows, fileCount, seed, target.staging(), format);
     job.setJobName("lakemr generate");
     job.setJarByClass(GenerateTool.class);
     JobRunner.run(job, target, err());

@@ -25,6 +25,7 @@ public final class Main {
     COMMANDS.put("generate", GenerateTool::new);
     COMMANDS.put("aggregate", AggregateTool::new);
     COMMANDS.put("bench-read", ReadBenchTool::new);
+    COMMANDS.put("inspect", InspectTool::new);
   }
 
   private Main() {
@@ -58,9 +59,10 @@ public final class Main {
         "",
         "commands:",
         "  quickstart   make a small sample dataset and aggregate it, locally",
-        "  generate     write the sample sensor table (any size) as Parquet",
+        "  generate     write the sample sensor table (any size) as Parquet, CSV or HDF5",
         "  aggregate    group-by aggregation with partitioned output",
         "  bench-read   read columns with a job's reader and nothing else (the raw read limit)",
+        "  inspect      the structure of an HDF5 or Parquet file or a directory, from metadata only",
         "",
         "lakemr COMMAND --help shows a command's options.");
   }

@@ -2,10 +2,6 @@ package io.lakemr.drivers;
 
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.CountingReporter;
-import io.lakemr.formats.InputFiles;
-import io.lakemr.formats.parquet.ParquetBatchInputFormat;
-import io.lakemr.formats.parquet.ParquetCounters;
-import io.lakemr.formats.parquet.ParquetFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.InputFormat;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -31,7 +28,8 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class ReadBenchTool extends LakemrTool {
 
-  private static final Set<String> OPTIONS = CommandLine.set("input", "columns", "threads");
+  private static final Set<String> OPTIONS = CommandLine.set("input", "format", "dataset", "columns",
+      "layout", "threads");
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new ReadBenchTool(), args));
@@ -46,6 +44,7 @@ public final class ReadBenchTool extends LakemrTool {
   String usage() {
     return String.join("\n",
         "usage: lakemr bench-read [generic options] --input PATH[,PATH...] --columns COL[,COL...] [--threads N]",
+        "                         [--format parquet|hdf5] [--dataset PATH] [--layout rows|cells]",
         "  reads the columns with the job's own input format and record reader and nothing else;",
         "  --threads defaults to mapreduce.local.map.tasks.maximum, as the local job runner runs maps");
   }
@@ -55,17 +54,14 @@ public final class ReadBenchTool extends LakemrTool {
     CommandLine cl = CommandLine.parse(name(), args, OPTIONS, CommandLine.set());
     cl.requireNoPositional();
     Configuration conf = getConf();
-    List<String> inputs = cl.list("input");
-    if (inputs.isEmpty()) {
-      cl.require("input");
-    }
     List<String> columns = cl.list("columns");
     if (columns.isEmpty()) {
       cl.require("columns");
     }
     int threads = (int) cl.getLong("threads", conf.getInt("mapreduce.local.map.tasks.maximum", 1), 1);
-    InputFiles files = InputFiles.list(conf, inputs);
-    TableSchema table = ParquetFormat.readSchema(conf, files);
+    // --columns is this command's own option here: the columns read, whatever the format
+    InputSource input = InputSource.open(conf, cl, false);
+    TableSchema table = input.schema();
     for (String c : columns) {
       if (table.column(c) == null) {
         throw new io.lakemr.conf.BadInputException("--columns: unknown column '" + c + "' (columns of "
@@ -73,9 +69,8 @@ public final class ReadBenchTool extends LakemrTool {
       }
     }
     Job job = Job.getInstance(conf);
-    ParquetBatchInputFormat.setInputPaths(job, inputs);
-    ParquetBatchInputFormat.setReadSchema(job, table.project(columns));
-    ParquetBatchInputFormat format = new ParquetBatchInputFormat();
+    input.configure(job, table.project(columns));
+    InputFormat<NullWritable, VectorizedRowBatch> format = input.newInputFormat();
     long started = System.nanoTime();
     List<InputSplit> splits = format.getSplits(job);
     Counters counters = new Counters();
@@ -94,17 +89,17 @@ public final class ReadBenchTool extends LakemrTool {
       pool.shutdown();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    long rows = counters.findCounter(ParquetCounters.ROWS).getValue();
-    long bytes = counters.findCounter(ParquetCounters.BYTES).getValue();
-    out().printf("lakemr bench-read: %,d rows of %s in %.2f s with %d thread%s over %d splits%n", rows,
-        String.join(",", columns), seconds, threads, threads == 1 ? "" : "s", splits.size());
+    long rows = counters.findCounter(input.rowsCounter()).getValue();
+    long bytes = counters.findCounter(input.bytesCounter()).getValue();
+    out().printf("lakemr bench-read: %,d rows of %s (%s) in %.2f s with %d thread%s over %d splits%n", rows,
+        String.join(",", columns), input.formatName(), seconds, threads, threads == 1 ? "" : "s", splits.size());
     out().printf("  rows/s       %,.0f%n", rows / seconds);
-    out().printf("  MB/s         %,.1f (compressed column bytes read)%n", bytes / seconds / 1e6);
+    out().printf("  MB/s         %,.1f (stored bytes read)%n", bytes / seconds / 1e6);
     out().printf("  peak heap    %,d MiB%n", Memory.peakHeapBytes() >> 20);
     return EXIT_OK;
   }
 
-  private static long readSplit(ParquetBatchInputFormat format, InputSplit split, Configuration conf,
+  private static long readSplit(InputFormat<NullWritable, VectorizedRowBatch> format, InputSplit split, Configuration conf,
       TaskAttemptID id, Counters counters) throws Exception {
     TaskAttemptContextImpl context = new TaskAttemptContextImpl(conf, id, new CountingReporter(counters));
     long rows = 0;

@@ -26,6 +26,8 @@ final class ChunkedRecordSource implements Hdf5RecordSource {
   private final boolean wholeRecords;
   private byte[] fillChunk;
   private byte[] assembled;
+  private long chunksRead;
+  private long bytesRead;
 
   /**
    * @param where file and dataset, for messages
@@ -57,6 +59,16 @@ final class ChunkedRecordSource implements Hdf5RecordSource {
   @Override
   public int recordBytes() {
     return recordBytes;
+  }
+
+  @Override
+  public long chunksRead() {
+    return chunksRead;
+  }
+
+  @Override
+  public long bytesRead() {
+    return bytesRead;
   }
 
   @Override
@@ -168,7 +180,9 @@ final class ChunkedRecordSource implements Hdf5RecordSource {
     byte[] decoded;
     try {
       ByteBuffer stored = storage.map(ref.address(), ref.size());
-      decoded = decoder.decode(toArray(stored), ref.filterMask());
+      decoded = decoder.decode(toArray(stored), ref.filterMask(), chunkBytes);
+      chunksRead++;
+      bytesRead += ref.size();
     } catch (RuntimeException e) {
       throw new Hdf5DataException(where + ": " + which + ": " + Hdf5Files.oneLine(e), e);
     }

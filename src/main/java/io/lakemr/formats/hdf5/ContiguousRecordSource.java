@@ -23,6 +23,7 @@ final class ContiguousRecordSource implements Hdf5RecordSource {
   private final byte[] fillElement;
   private final byte[] compact;
   private byte[] buffer;
+  private long bytesRead;
 
   private ContiguousRecordSource(String where, long records, int recordBytes, int bandRecords,
       HdfBackingStorage storage, long address, long fileSize, byte[] fillElement, byte[] compact) {
@@ -54,6 +55,16 @@ final class ContiguousRecordSource implements Hdf5RecordSource {
   @Override
   public int recordBytes() {
     return recordBytes;
+  }
+
+  @Override
+  public long chunksRead() {
+    return 0;
+  }
+
+  @Override
+  public long bytesRead() {
+    return bytesRead;
   }
 
   @Override
@@ -95,6 +106,7 @@ final class ContiguousRecordSource implements Hdf5RecordSource {
     try {
       ByteBuffer b = storage.map(start, bytes);
       b.get(buffer, 0, bytes);
+      bytesRead += bytes;
     } catch (RuntimeException e) {
       throw new Hdf5DataException(where + ": rows " + first + ".." + (end - 1) + ": "
           + Hdf5Files.oneLine(e), e);

@@ -154,6 +154,24 @@ public final class Hdf5BatchReader implements Closeable {
     return row - firstRow;
   }
 
+  /** Chunks decoded so far, over every dataset read. */
+  public long chunksRead() {
+    long n = 0;
+    for (Hdf5RecordSource s : sources) {
+      n += s == null ? 0 : s.chunksRead();
+    }
+    return n;
+  }
+
+  /** Stored bytes read from the file so far, over every dataset read. */
+  public long bytesRead() {
+    long n = 0;
+    for (Hdf5RecordSource s : sources) {
+      n += s == null ? 0 : s.bytesRead();
+    }
+    return n;
+  }
+
   public Hdf5TableMapping mapping() {
     return mapping;
   }

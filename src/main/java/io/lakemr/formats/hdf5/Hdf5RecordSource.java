@@ -20,4 +20,10 @@ interface Hdf5RecordSource {
    * @throws Hdf5DataException naming the file, dataset and chunk when the data cannot be read
    */
   void load(long record, Hdf5Band band) throws Hdf5DataException;
+
+  /** Chunks decoded so far (allocated ones; fill-value chunks are not counted). */
+  long chunksRead();
+
+  /** Stored (compressed) bytes read from the file so far. */
+  long bytesRead();
 }

@@ -92,7 +92,7 @@ public final class Hdf5TableMapping {
   private static Node find(HdfFile file, String fileName, String path) {
     Node node;
     try {
-      node = file.getByPath(path);
+      node = file.getByPath(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     } catch (RuntimeException e) {
       node = null;
     }

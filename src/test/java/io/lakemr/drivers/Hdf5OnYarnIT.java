@@ -1,0 +1,74 @@
+package io.lakemr.drivers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lakemr.testing.MiniClusters;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HDF5 read straight from MiniDFSCluster HDFS by a job on MiniMRYarnCluster: a 1,000,003-row
+ * dataset chunked by 65,536 in a file with 256 KiB blocks, so it spans many blocks; a 1 MB
+ * maximum split size gives several splits, each starting on a chunk boundary with host hints
+ * from the blocks holding its chunks, and the aggregate adds up exactly.
+ */
+class Hdf5OnYarnIT {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void chunkAlignedSplitsFromHdfsOnYarn() throws Exception {
+    Configuration conf = MiniClusters.conf();
+    FileSystem hdfs = FileSystem.get(conf);
+    Path local = tmp.resolve("big.h5");
+    Hdf5InputJobTest.writeSeries(local, Hdf5InputJobTest.ROWS);
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path("/lake/hdf5/big.h5");
+    try (OutputStream out = hdfs.create(file, true, 4096, (short) 1, 256 * 1024)) {
+      Files.copy(local, out);
+    }
+    FileStatus status = hdfs.getFileStatus(file);
+    BlockLocation[] blocks = hdfs.getFileBlockLocations(status, 0, status.getLen());
+    assertTrue(blocks.length >= 3, "the file spans several blocks: " + blocks.length);
+
+    List<InputSplit> splits = Hdf5InputJobTest.splits(conf, file.toString());
+    int n = Hdf5InputJobTest.checkChunkAligned(splits);
+    Set<String> datanodes = new HashSet<>();
+    for (BlockLocation b : blocks) {
+      datanodes.addAll(List.of(b.getHosts()));
+    }
+    for (InputSplit s : splits) {
+      assertTrue(s.getLocations().length > 0, "host hints for " + s);
+      assertTrue(datanodes.containsAll(List.of(s.getLocations())), s + " on " + List.of(s.getLocations()));
+      assertTrue(s.getLength() > 0, "stored bytes of " + s);
+    }
+
+    Commands.Result r = Commands.run(conf, "aggregate", "-D", "mapreduce.job.ubertask.enable=false",
+        "-D", "mapreduce.input.fileinputformat.split.maxsize=1048576",
+        "--input", file.toString(), "--agg", "count(*),sum(big),min(big),max(big)",
+        "--output", "/lake/hdf5-out", "--output-format", "csv");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("submitted as job_") && !r.err().contains("job_local"), r.err());
+    Path back = tmp.resolve("back");
+    hdfs.copyToLocalFile(new org.apache.hadoop.fs.Path("/lake/hdf5-out"), new org.apache.hadoop.fs.Path(back.toUri()));
+    long rows = Hdf5InputJobTest.ROWS;
+    assertEquals(List.of(List.of(Long.toString(rows), Long.toString(rows * (rows - 1) / 2), "0", Long.toString(rows - 1))),
+        io.lakemr.testing.Csv.readParts(back, List.of("count", "sum_big", "min_big", "max_big")));
+    assertTrue(n >= 4);
+  }
+}
