@@ -150,7 +150,7 @@ final class FunctionCompiler {
   private VectorExpr whole(Node.Call c, int k) {
     Node n = c.args().get(k);
     VectorExpr x = compiler.compile(n, ColumnType.LONG);
-    if (!(x.type() == ColumnType.LONG || x.type() == ColumnType.INT)) {
+    if (!(Compiler.isNumber(x.type()) && x.type().vectorType() == ColumnVector.Type.LONG)) {
       throw new ExprError(c.name() + " needs a whole number here, not a " + x.type().displayName(), n.pos());
     }
     return x;

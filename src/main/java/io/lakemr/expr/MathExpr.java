@@ -119,7 +119,8 @@ final class MathExpr extends RowwiseExpr {
     if (digits == 0) {
       double a = Math.abs(x);
       double f = Math.floor(a);
-      return Math.copySign(a - f >= 0.5 ? f + 1 : f, x);
+      double r = a - f >= 0.5 ? f + 1 : f;
+      return r == 0 ? 0.0 : Math.copySign(r, x); // a rounded zero is +0.0, as the decimal form has it
     }
     return BigDecimal.valueOf(x).setScale(digits, RoundingMode.HALF_UP).doubleValue();
   }
