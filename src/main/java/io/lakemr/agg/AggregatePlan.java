@@ -192,6 +192,14 @@ public final class AggregatePlan {
     return new Accumulators(list);
   }
 
+  /**
+   * This plan for batches that hold the given columns, in that order (for instance the columns
+   * read followed by derived ones); they must include every key and aggregate column.
+   */
+  public AggregatePlan withReadColumns(List<Column> batchColumns) {
+    return new AggregatePlan(batchColumns, keyColumns.stream().map(Column::name).toList(), partitionCount, aggs);
+  }
+
   /** Columns the job reads, in the order the input batches hold them. */
   public List<Column> readColumns() {
     return readColumns;
@@ -245,9 +253,12 @@ public final class AggregatePlan {
     return out;
   }
 
-  /** Writes this plan into a job configuration. */
+  /**
+   * Writes this plan into a job configuration. The input's read schema is the input format's
+   * to set: it may be fewer columns than the plan's batches, which can also hold derived ones.
+   */
   public void store(Configuration conf) {
-    conf.set(LakemrConfig.INPUT_READ_SCHEMA, readSchema().toString());
+    conf.set(LakemrConfig.AGG_BATCH_SCHEMA, readSchema().toString());
     conf.setStrings(LakemrConfig.AGG_GROUP_BY, keyColumns.stream().map(Column::name).toArray(String[]::new));
     conf.setInt(LakemrConfig.AGG_PARTITION_COUNT, partitionCount);
     StringBuilder sb = new StringBuilder();
@@ -262,9 +273,9 @@ public final class AggregatePlan {
 
   /** Reads a plan written by {@link #store}. */
   public static AggregatePlan load(Configuration conf) {
-    String schema = conf.get(LakemrConfig.INPUT_READ_SCHEMA);
+    String schema = conf.get(LakemrConfig.AGG_BATCH_SCHEMA, conf.get(LakemrConfig.INPUT_READ_SCHEMA));
     if (schema == null) {
-      throw new IllegalStateException(LakemrConfig.INPUT_READ_SCHEMA + " is not set: not an aggregate job");
+      throw new IllegalStateException(LakemrConfig.AGG_BATCH_SCHEMA + " is not set: not an aggregate job");
     }
     List<Column> read = Schemas.columns(Schemas.parse(schema));
     List<String> keys = new ArrayList<>(conf.getTrimmedStringCollection(LakemrConfig.AGG_GROUP_BY));

@@ -27,6 +27,32 @@ public final class LakemrConfig {
   /** Names of the Hive-style partition-directory columns found under the inputs, comma-separated. */
   public static final String INPUT_PARTITION_COLUMNS = "lakemr.input.partition.columns";
 
+  /**
+   * Whether a {@code --where} filter is pushed down to the input: Parquet row groups whose
+   * min/max statistics cannot match are skipped, and partition directories whose values cannot
+   * match are left out before splits are planned: {@value}. Rows still go through the whole
+   * filter, so the result is the same either way.
+   */
+  public static final String PUSHDOWN = "lakemr.pushdown";
+  public static final boolean PUSHDOWN_DEFAULT = true;
+
+  /** The pushed-down conjuncts of the filter, as {@code ColumnPredicate.encodeAll} writes them. */
+  public static final String INPUT_PUSHDOWN_PREDICATES = "lakemr.input.pushdown.predicates";
+
+  // ---- expressions ----
+
+  /** Avro record schema (JSON) of the batches a map-side transform receives. Unset: no transform. */
+  public static final String EXPR_INPUT_SCHEMA = "lakemr.expr.input.schema";
+
+  /** The {@code --where} expression text. */
+  public static final String EXPR_WHERE = "lakemr.expr.where";
+
+  /** Number of derived columns; each is {@code NAME=EXPR} under {@link #EXPR_DERIVE_PREFIX}{@code N}. */
+  public static final String EXPR_DERIVE_COUNT = "lakemr.expr.derive.count";
+
+  /** Prefix of the derived-column keys, {@code lakemr.expr.derive.0}, {@code .1}, ... in order. */
+  public static final String EXPR_DERIVE_PREFIX = "lakemr.expr.derive.";
+
   // ---- HDF5 input ----
 
   /**
@@ -53,6 +79,12 @@ public final class LakemrConfig {
   public static final int HDF5_CONTIGUOUS_READ_BYTES_DEFAULT = 1 << 20;
 
   // ---- aggregation ----
+
+  /**
+   * Avro record schema (JSON) of the batches aggregation receives: the columns read, then the
+   * derived ones. Unset: {@link #INPUT_READ_SCHEMA}.
+   */
+  public static final String AGG_BATCH_SCHEMA = "lakemr.aggregate.batch.schema";
 
   /** Group-by columns, comma-separated, partition columns first. */
   public static final String AGG_GROUP_BY = "lakemr.aggregate.group.by";

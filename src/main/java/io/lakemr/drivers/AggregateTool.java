@@ -27,7 +27,8 @@ import org.apache.hadoop.util.ToolRunner;
 public final class AggregateTool extends LakemrTool {
 
   private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
-      "output", "output-format", "partition-by", "mode", "reducers", "dataset", "columns", "layout");
+      "output", "output-format", "partition-by", "mode", "reducers", "dataset", "columns", "layout", "where",
+      "derive", "window");
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -48,6 +49,9 @@ public final class AggregateTool extends LakemrTool {
         "  --columns COL[,COL...]     HDF5: read only these columns of the dataset",
         "  --layout rows|cells        HDF5: rows over the leading dimensions (default), or one row per element",
         "  --group-by COL[,COL...]    group columns; without it one global row is written",
+        "  --where EXPR               keep the rows where EXPR is true, e.g. \"status = 'ok' AND value > 50\"",
+        "  --derive NAME=EXPR         a derived column, usable by later options; repeatable",
+        "  --window COL:SIZE          derive window_start(COL, 'SIZE') (sizes s, m, h, d) and group by it",
         "  --agg AGGS                 e.g. 'count(*),count(value),sum(value),min(value),max(value),avg(value)'",
         "  --output PATH              output directory",
         "  --output-format parquet|csv  (default parquet, snappy)",
@@ -71,16 +75,17 @@ public final class AggregateTool extends LakemrTool {
 
     InputSource input = InputSource.open(conf, cl, true);
     TableSchema table = input.schema();
-    AggregatePlan plan = AggregatePlan.create(table, cl.list("group-by"), cl.list("partition-by"), aggs);
+    ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, table, input.files());
+    AggregatePlan plan = expressions.plan(cl.list("group-by"), cl.list("partition-by"), aggs);
     int reducers = plan.isGlobal() ? 1
-        : (int) cl.getLong("reducers", defaultReducers(conf, input.files().totalBytes()), 1);
+        : (int) cl.getLong("reducers", defaultReducers(conf, expressions.files().totalBytes()), 1);
     OutputTarget target = OutputTarget.prepare(conf, outputPath, mode);
 
     Job job = Job.getInstance(conf, "lakemr aggregate");
     job.setJarByClass(AggregateTool.class);
     Configuration jc = job.getConfiguration();
     plan.store(jc);
-    input.configure(job, plan.readSchema());
+    expressions.configure(job, input);
     job.setMapperClass(AggregateMapper.class);
     if (jc.getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
       job.setCombinerClass(PartialCombiner.class);
@@ -103,6 +108,7 @@ public final class AggregateTool extends LakemrTool {
     long seconds10 = (System.currentTimeMillis() - started) / 100;
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
     out().printf("  rows in      %,d%n", c.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
+    expressions.printSummary(out(), c);
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
     if (plan.partitionCount() > 0) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());

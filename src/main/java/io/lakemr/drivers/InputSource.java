@@ -114,6 +114,13 @@ abstract class InputSource {
   /** {@code parquet} or {@code hdf5}. */
   abstract String formatName();
 
+  /**
+   * Hands filter conjuncts to the input format so it can skip what cannot match. Inputs that
+   * cannot use them ignore them: the rows still pass the whole filter in the mapper.
+   */
+  void setPushdown(Job job, List<io.lakemr.data.ColumnPredicate> predicates) {
+  }
+
   /** The table the input holds: its columns, then the partition-directory columns. */
   abstract TableSchema schema();
 

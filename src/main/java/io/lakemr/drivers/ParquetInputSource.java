@@ -41,6 +41,11 @@ final class ParquetInputSource extends InputSource {
   }
 
   @Override
+  void setPushdown(Job job, List<io.lakemr.data.ColumnPredicate> predicates) {
+    ParquetBatchInputFormat.setPushdown(job, predicates);
+  }
+
+  @Override
   InputFormat<NullWritable, VectorizedRowBatch> newInputFormat() {
     return new ParquetBatchInputFormat();
   }

@@ -80,6 +80,11 @@ public final class InputFiles {
     return new InputFiles(keys == null ? List.of() : keys, files);
   }
 
+  /** The same listing with only some of its files (in their order), for pruning. */
+  public InputFiles withFiles(List<InputFile> kept) {
+    return new InputFiles(partitionColumns, kept);
+  }
+
   public List<InputFile> files() {
     return files;
   }

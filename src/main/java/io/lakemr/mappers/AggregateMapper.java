@@ -5,20 +5,28 @@ import io.lakemr.agg.AggregatePlan;
 import io.lakemr.agg.PartialAggregator;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
+import io.lakemr.expr.BatchTransform;
+import io.lakemr.expr.RowCounters;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Folds input batches into partial aggregates per group (in-mapper combining) and emits
- * (group key, partial) pairs when its table passes its memory budget and at the end.
+ * Derives and filters each input batch ({@link BatchTransform}), folds its selected rows into
+ * partial aggregates per group (in-mapper combining), and emits (group key, partial) pairs when
+ * its table passes its memory budget and at the end.
  */
 public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, GroupKey, BytesWritable> {
 
   private PartialAggregator aggregator;
+  private BatchTransform transform;
+  private Counter rowsRead;
+  private Counter rowsPassed;
+  private Counter rowsFilteredOut;
   private PartialAggregator.Sink sink;
   private final GroupKey outKey = new GroupKey();
   private final BytesWritable outValue = new BytesWritable();
@@ -27,6 +35,14 @@ public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, Gr
   protected void setup(Context context) {
     Configuration conf = context.getConfiguration();
     AggregatePlan plan = AggregatePlan.load(conf);
+    transform = BatchTransform.load(conf, plan.readColumns());
+    if (!transform.outputColumns().equals(plan.readColumns())) {
+      throw new IllegalStateException("the transform hands on " + transform.outputColumns()
+          + " but the aggregation expects " + plan.readColumns());
+    }
+    rowsRead = context.getCounter(RowCounters.ROWS_READ);
+    rowsPassed = context.getCounter(RowCounters.ROWS_PASSED);
+    rowsFilteredOut = context.getCounter(RowCounters.ROWS_FILTERED_OUT);
     aggregator = new PartialAggregator(plan, memoryBudget(conf));
     sink = (key, off, len, partial, plen) -> {
       outKey.set(key, off, len);
@@ -49,8 +65,13 @@ public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, Gr
   protected void map(NullWritable key, VectorizedRowBatch batch, Context context)
       throws IOException, InterruptedException {
     long before = aggregator.flushes();
-    aggregator.add(batch, sink);
-    context.getCounter(AggregateCounters.ROWS_AGGREGATED).increment(batch.size);
+    int read = batch.size;
+    VectorizedRowBatch rows = transform.apply(batch);
+    rowsRead.increment(read);
+    rowsPassed.increment(rows.size);
+    rowsFilteredOut.increment(read - rows.size);
+    aggregator.add(rows, sink);
+    context.getCounter(AggregateCounters.ROWS_AGGREGATED).increment(rows.size);
     if (aggregator.flushes() > before) {
       context.getCounter(AggregateCounters.MAP_TABLE_FLUSHES).increment(1);
     }

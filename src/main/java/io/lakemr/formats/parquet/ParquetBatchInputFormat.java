@@ -2,8 +2,10 @@ package io.lakemr.formats.parquet;
 
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.Schemas;
 import io.lakemr.formats.InputFiles;
+import io.lakemr.formats.PartitionPruner;
 import io.lakemr.formats.SplitPlanner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,9 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  *
  * <p>Splits are planned from file listings and block locations only ({@link SplitPlanner});
  * no footer is opened on the client. Each task reads the row groups whose midpoint lies in its
- * ranges. The split size honours {@code mapreduce.input.fileinputformat.split.minsize} and
+ * ranges. With pushed-down filter conjuncts ({@link #setPushdown}), partition directories that
+ * cannot match are left out before planning and row groups that cannot match are skipped when
+ * read. The split size honours {@code mapreduce.input.fileinputformat.split.minsize} and
  * {@code .maxsize}.
  */
 public class ParquetBatchInputFormat extends InputFormat<NullWritable, VectorizedRowBatch> {
@@ -76,6 +80,22 @@ public class ParquetBatchInputFormat extends InputFormat<NullWritable, Vectorize
     return Schemas.parse(json);
   }
 
+  /**
+   * Sets the conjuncts of the job's filter that reading may use to skip whole partition
+   * directories and row groups. The rows read must still go through the whole filter.
+   */
+  public static void setPushdown(Job job, List<ColumnPredicate> predicates) {
+    job.getConfiguration().set(LakemrConfig.INPUT_PUSHDOWN_PREDICATES, ColumnPredicate.encodeAll(predicates));
+  }
+
+  /** The pushed-down conjuncts; none when unset or when {@value LakemrConfig#PUSHDOWN} is false. */
+  public static List<ColumnPredicate> getPushdown(Configuration conf) {
+    if (!conf.getBoolean(LakemrConfig.PUSHDOWN, LakemrConfig.PUSHDOWN_DEFAULT)) {
+      return List.of();
+    }
+    return ColumnPredicate.decodeAll(conf.get(LakemrConfig.INPUT_PUSHDOWN_PREDICATES));
+  }
+
   /** Rows per batch. */
   public static int getBatchRows(Configuration conf) {
     int rows = conf.getInt(LakemrConfig.BATCH_ROWS, LakemrConfig.BATCH_ROWS_DEFAULT);
@@ -92,7 +112,7 @@ public class ParquetBatchInputFormat extends InputFormat<NullWritable, Vectorize
     if (paths.isEmpty()) {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
-    InputFiles files = InputFiles.list(conf, paths);
+    InputFiles files = PartitionPruner.prune(InputFiles.list(conf, paths), getPushdown(conf)).kept();
     long min = Math.max(1, FileInputFormat.getMinSplitSize(context));
     long max = FileInputFormat.getMaxSplitSize(context);
     return new ArrayList<>(SplitPlanner.plan(files.partitionColumns(), files.files(), min, max));

@@ -1,6 +1,7 @@
 package io.lakemr.formats.parquet;
 
 import io.lakemr.data.Column;
+import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.ColumnType;
 import io.lakemr.formats.FileRange;
 import java.io.Closeable;
@@ -50,6 +51,7 @@ final class ParquetBatchReader implements Closeable {
   static final String VERIFY_CHECKSUMS = "parquet.page.verify-checksum.enabled";
 
   private final BiConsumer<ParquetCounters, Long> counters;
+  private final List<ColumnPredicate> predicates;
   private final long totalBytes;
 
   /** Per batch column: index into partition values, or -1 for a file column. */
@@ -81,7 +83,18 @@ final class ParquetBatchReader implements Closeable {
    */
   ParquetBatchReader(Configuration conf, List<String> partitionColumns, List<FileRange> ranges,
       List<Column> columns, int batchRows, BiConsumer<ParquetCounters, Long> counters) {
+    this(conf, partitionColumns, ranges, columns, batchRows, List.of(), counters);
+  }
+
+  /**
+   * @param predicates conjuncts of the job's filter: a row group whose statistics show that one
+   *     of them cannot match is skipped (see {@link RowGroupStatistics})
+   */
+  ParquetBatchReader(Configuration conf, List<String> partitionColumns, List<FileRange> ranges,
+      List<Column> columns, int batchRows, List<ColumnPredicate> predicates,
+      BiConsumer<ParquetCounters, Long> counters) {
     this.conf = conf;
+    this.predicates = List.copyOf(predicates);
     this.partitionColumns = List.copyOf(partitionColumns);
     this.ranges = List.copyOf(ranges);
     this.columns = List.copyOf(columns);
@@ -273,8 +286,14 @@ final class ParquetBatchReader implements Closeable {
       opened.setRequestedSchema(requested);
       List<Integer> owned = new ArrayList<>();
       List<BlockMetaData> blocks = opened.getRowGroups();
+      RowGroupStatistics stats = predicates.isEmpty() ? null
+          : new RowGroupStatistics(predicates, fileFields(fileSchema));
       for (int index : RowGroupSelector.select(blocks, fileLength, r.start(), r.end())) {
         if (blocks.get(index).getRowCount() > 0) {
+          if (stats != null && !stats.mightMatch(blocks.get(index))) {
+            counters.accept(ParquetCounters.ROW_GROUPS_SKIPPED, 1L);
+            continue;
+          }
           owned.add(index);
         }
       }
@@ -284,6 +303,17 @@ final class ParquetBatchReader implements Closeable {
       throw e;
     }
     counters.accept(ParquetCounters.FILES, 1L);
+  }
+
+  /** The file's top-level primitive fields by name, for statistics. */
+  private static java.util.Map<String, org.apache.parquet.schema.PrimitiveType> fileFields(MessageType schema) {
+    java.util.Map<String, org.apache.parquet.schema.PrimitiveType> out = new java.util.HashMap<>();
+    for (Type field : schema.getFields()) {
+      if (field.isPrimitive() && !field.isRepetition(Type.Repetition.REPEATED)) {
+        out.put(field.getName(), field.asPrimitiveType());
+      }
+    }
+    return out;
   }
 
   private void checkPartitionType(Column column) throws IOException {

@@ -29,7 +29,8 @@ public class ParquetBatchRecordReader extends RecordReader<NullWritable, Vectori
     int batchRows = ParquetBatchInputFormat.getBatchRows(conf);
     batch = Schemas.newBatch(columns, batchRows);
     reader = new ParquetBatchReader(conf, ranges.partitionColumns(), ranges.ranges(), columns,
-        batchRows, (counter, n) -> context.getCounter(counter).increment(n));
+        batchRows, ParquetBatchInputFormat.getPushdown(conf),
+        (counter, n) -> context.getCounter(counter).increment(n));
     context.getCounter(ParquetCounters.SPLITS).increment(1);
   }
 

@@ -8,6 +8,8 @@ public enum ParquetCounters {
   FILES,
   /** Row groups read (owned by a range by the midpoint rule). */
   ROW_GROUPS,
+  /** Owned row groups skipped because their statistics showed the filter cannot match. */
+  ROW_GROUPS_SKIPPED,
   /** Rows handed out in batches. */
   ROWS,
   /** Compressed bytes of the column chunks read. */

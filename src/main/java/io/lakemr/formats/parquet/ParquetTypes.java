@@ -143,7 +143,7 @@ final class ParquetTypes {
     return Mapping.unreadable("int64 annotated " + logical + " is not supported");
   }
 
-  private static boolean isText(LogicalTypeAnnotation logical) {
+  static boolean isText(LogicalTypeAnnotation logical) {
     return logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
         || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
         || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation;
