@@ -82,6 +82,13 @@ public final class LakemrConfig {
   public static final String AGG_COMBINER = "lakemr.aggregate.combiner";
   public static final boolean AGG_COMBINER_DEFAULT = true;
 
+  /**
+   * In the first stage of a distinct aggregation, the aggregate list of the whole query (the
+   * stage's own plan, in {@link #AGG_FUNCTIONS}, holds only the aggregates other than
+   * {@code count_distinct}).
+   */
+  public static final String AGG_DISTINCT_FINAL_FUNCTIONS = "lakemr.aggregate.distinct.final.functions";
+
   /** Input bytes per reducer when {@code --reducers} is not given: {@value} (256 MiB). */
   public static final String REDUCER_BYTES = "lakemr.reducers.bytes.per.reducer";
   public static final long REDUCER_BYTES_DEFAULT = 256L * 1024 * 1024;
