@@ -99,7 +99,7 @@ public final class LakemrConfig {
 
   // ---- output ----
 
-  /** Output file format: parquet or csv. */
+  /** Output file format: parquet, csv, jsonl or avro. */
   public static final String OUTPUT_FORMAT = "lakemr.output.format";
   public static final String OUTPUT_FORMAT_DEFAULT = "parquet";
 
@@ -112,6 +112,25 @@ public final class LakemrConfig {
   /** Parquet output compression codec: {@value}. */
   public static final String OUTPUT_PARQUET_CODEC = "lakemr.output.parquet.codec";
   public static final String OUTPUT_PARQUET_CODEC_DEFAULT = "snappy";
+
+  /** Avro output block codec, snappy, deflate or none: {@value}. */
+  public static final String OUTPUT_AVRO_CODEC = "lakemr.output.avro.codec";
+  public static final String OUTPUT_AVRO_CODEC_DEFAULT = "snappy";
+
+  /**
+   * Whether output file names carry the job id ({@code part-JOBID-r-00000.parquet}), so files
+   * of several jobs written into one directory never collide (append mode): {@value}.
+   */
+  public static final String OUTPUT_UNIQUE_NAMES = "lakemr.output.unique.names";
+  public static final boolean OUTPUT_UNIQUE_NAMES_DEFAULT = false;
+
+  /**
+   * Whether each task writes the partitions it wrote, with their row counts, to a side file
+   * under {@code _lakemr_partitions} in its output, for the job
+   * summary: {@value}.
+   */
+  public static final String OUTPUT_PARTITION_LOG = "lakemr.output.partition.log";
+  public static final boolean OUTPUT_PARTITION_LOG_DEFAULT = false;
 
   /**
    * Directory where a failing task leaves a one-line description of its failure, so the

@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.agg.AggSpec;
 import io.lakemr.agg.AggregateCounters;
 import io.lakemr.agg.AggregatePlan;
+import io.lakemr.agg.DistinctAggregation;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.TableSchema;
@@ -14,13 +15,19 @@ import io.lakemr.formats.parquet.ParquetBatchInputFormat;
 import io.lakemr.formats.parquet.ParquetFormat;
 import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.reducers.AggregateReducer;
+import io.lakemr.reducers.DistinctStageReducer;
+import java.io.IOException;
 import io.lakemr.reducers.PartialCombiner;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -30,7 +37,7 @@ import org.apache.hadoop.util.ToolRunner;
 public final class AggregateTool extends LakemrTool {
 
   private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
-      "output", "output-format", "partition-by", "mode", "reducers");
+      "output", "output-format", "partition-by", "mode", "reducers", "compression");
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -49,11 +56,17 @@ public final class AggregateTool extends LakemrTool {
         "  --format parquet           input format; may be left out when the file names say it",
         "  --group-by COL[,COL...]    group columns; without it one global row is written",
         "  --agg AGGS                 e.g. 'count(*),count(value),sum(value),min(value),max(value),avg(value)'",
+        "                             also stddev, stddev_samp, stddev_pop, variance, var_samp, var_pop,",
+        "                             approx_count_distinct(col), approx_quantile(col, q), approx_median(col),",
+        "                             count_distinct(col) (exact, one column per query, two jobs)",
         "  --output PATH              output directory",
-        "  --output-format parquet|csv  (default parquet, snappy)",
+        "  --output-format parquet|csv|jsonl|avro  (default parquet)",
+        "  --compression CODEC        parquet: snappy (default), zstd, gzip, none; avro: snappy (default),",
+        "                             deflate, none; csv and jsonl: none",
         "  --partition-by COL[,COL...]  write Hive-style COL=value/ directories (group columns)",
-        "  --mode error|overwrite     an existing output is refused (error, the default) or replaced",
-        "                             once the job has succeeded (overwrite)",
+        "  --mode MODE                error (default): refuse an existing output; overwrite: replace it;",
+        "                             overwrite-partitions: replace only the partitions written;",
+        "                             append: add uniquely named files. All once the job has succeeded",
         "  --reducers N               number of reducers (default: one per "
             + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input)");
   }
@@ -79,37 +92,81 @@ public final class AggregateTool extends LakemrTool {
     AggregatePlan plan = AggregatePlan.create(table, cl.list("group-by"), cl.list("partition-by"), aggs);
     int reducers = plan.isGlobal() ? 1
         : (int) cl.getLong("reducers", defaultReducers(conf, files.totalBytes()), 1);
-    OutputTarget target = OutputTarget.prepare(conf, outputPath, mode);
-
-    Job job = Job.getInstance(conf, "lakemr aggregate");
-    job.setJarByClass(AggregateTool.class);
-    Configuration jc = job.getConfiguration();
-    plan.store(jc);
-    job.setInputFormatClass(ParquetBatchInputFormat.class);
-    ParquetBatchInputFormat.setInputPaths(job, inputs);
-    ParquetBatchInputFormat.setReadSchema(job, plan.readSchema());
-    job.setMapperClass(AggregateMapper.class);
-    if (jc.getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
-      job.setCombinerClass(PartialCombiner.class);
+    // ---- output target, write mode and job summary ----
+    List<String> partitionNames = JobSummary.names(plan.partitionColumns());
+    OutputTarget target = OutputTarget.prepare(conf, outputPath, mode, partitionNames.size());
+    JobSummary summary = new JobSummary(name(), args, inputs, started).output(target, outputFormat.formatName());
+    String compression = cl.get("compression");
+    if (compression != null) {
+      BatchOutputFormat.checkCompression(outputFormat, compression);
     }
+    // ---- end output target ----
+
+    Job inputJob;
+    Job job;
+    if (plan.distinctColumn() == null) {
+      job = Job.getInstance(conf, "lakemr aggregate");
+      plan.store(job.getConfiguration());
+      configureInput(job, inputs, plan);
+      inputJob = job;
+    } else {
+      // ---- count_distinct: stage 1 grouped by key and value, see DistinctAggregation ----
+      inputJob = Job.getInstance(conf, "lakemr aggregate (distinct stage)");
+      DistinctAggregation.storeFirstStage(inputJob.getConfiguration(), plan);
+      configureInput(inputJob, inputs, plan);
+      inputJob.setReducerClass(DistinctStageReducer.class);
+      inputJob.setOutputKeyClass(GroupKey.class);
+      inputJob.setOutputValueClass(BytesWritable.class);
+      inputJob.setOutputFormatClass(SequenceFileOutputFormat.class);
+      inputJob.setNumReduceTasks(reducers);
+      Path intermediate = target.intermediate("distinct-stage");
+      try {
+        JobRunner.runStage(inputJob, intermediate, target.failureDir("distinct-stage"), err());
+      } catch (IOException | InterruptedException | JobFailedException | RuntimeException e) {
+        target.discard();
+        throw e;
+      }
+      summary.job(inputJob, true);
+      job = Job.getInstance(conf, "lakemr aggregate");
+      plan.store(job.getConfiguration());
+      job.setJarByClass(AggregateTool.class);
+      job.setInputFormatClass(SequenceFileInputFormat.class);
+      SequenceFileInputFormat.setInputPaths(job, intermediate);
+      job.setMapperClass(Mapper.class);
+      if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
+        job.setCombinerClass(PartialCombiner.class);
+      }
+      job.setMapOutputKeyClass(GroupKey.class);
+      job.setMapOutputValueClass(BytesWritable.class);
+      // ---- end count_distinct ----
+    }
+    Configuration jc = job.getConfiguration();
     job.setReducerClass(AggregateReducer.class);
-    job.setMapOutputKeyClass(GroupKey.class);
-    job.setMapOutputValueClass(BytesWritable.class);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(NullWritable.class);
     job.setNumReduceTasks(reducers);
     job.setOutputFormatClass(BatchOutputFormat.class);
     BatchOutputFormat.setOutputFormat(job, outputFormat);
+    // ---- output: compression, unique names, partition log ----
+    if (compression != null) {
+      BatchOutputFormat.setCompression(job, compression);
+    }
+    BatchOutputFormat.setUniqueFileNames(job, mode == OutputTarget.Mode.APPEND);
+    BatchOutputFormat.setPartitionLog(job, true);
+    // ---- end output ----
     BatchOutputFormat.setFileColumns(job, plan.fileColumns());
-    BatchOutputFormat.setPartitionColumns(job,
-        plan.partitionColumns().stream().map(io.lakemr.data.Column::name).toList());
+    BatchOutputFormat.setPartitionColumns(job, partitionNames);
 
-    JobRunner.run(job, target, err());
+    Job finalJob = job;
+    JobRunner.run(job, target, err(), j -> {
+      summary.job(j, inputJob == finalJob);
+      summary.write(target.fileSystem(), target.staging(), j, partitionNames);
+    });
 
     Counters c = job.getCounters();
     long seconds10 = (System.currentTimeMillis() - started) / 100;
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
-    out().printf("  rows in      %,d%n", c.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
+    out().printf("  rows in      %,d%n", inputJob.getCounters().findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
     if (plan.partitionCount() > 0) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
@@ -121,6 +178,20 @@ public final class AggregateTool extends LakemrTool {
         c.findCounter(OutputCounters.FILES_WRITTEN).getValue(),
         c.findCounter(OutputCounters.FILES_WRITTEN).getValue() == 1 ? "" : "s");
     return EXIT_OK;
+  }
+
+  /** The input side of a job reading the table: input format, read schema, mapper, combiner. */
+  private static void configureInput(Job job, List<String> inputs, AggregatePlan plan) throws IOException {
+    job.setJarByClass(AggregateTool.class);
+    job.setInputFormatClass(ParquetBatchInputFormat.class);
+    ParquetBatchInputFormat.setInputPaths(job, inputs);
+    ParquetBatchInputFormat.setReadSchema(job, plan.readSchema());
+    job.setMapperClass(AggregateMapper.class);
+    if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
+      job.setCombinerClass(PartialCombiner.class);
+    }
+    job.setMapOutputKeyClass(GroupKey.class);
+    job.setMapOutputValueClass(BytesWritable.class);
   }
 
   static long defaultReducers(Configuration conf, long inputBytes) {
