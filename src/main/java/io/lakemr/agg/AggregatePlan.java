@@ -343,7 +343,8 @@ public final class AggregatePlan {
       throw new IllegalStateException(LakemrConfig.INPUT_READ_SCHEMA + " is not set: not an aggregate job");
     }
     List<Column> read = Schemas.columns(Schemas.parse(schema));
-    List<String> keys = new ArrayList<>(conf.getTrimmedStringCollection(LakemrConfig.AGG_GROUP_BY));
+    // getTrimmedStrings keeps repeated names: a distinct stage's key may repeat a group column
+    List<String> keys = new ArrayList<>(java.util.Arrays.asList(conf.getTrimmedStrings(LakemrConfig.AGG_GROUP_BY)));
     int partitions = conf.getInt(LakemrConfig.AGG_PARTITION_COUNT, 0);
     String functions = conf.get(LakemrConfig.AGG_FUNCTIONS, "");
     // the first stage of a distinct aggregation may have no other aggregates
