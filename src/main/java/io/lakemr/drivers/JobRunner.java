@@ -63,6 +63,7 @@ final class JobRunner {
       throws IOException, InterruptedException, JobFailedException {
     FileOutputFormat.setOutputPath(job, outputDir);
     job.getConfiguration().set(io.lakemr.conf.LakemrConfig.JOB_FAILURE_DIR, failureDir.toString());
+    shareLocalHeap(job.getConfiguration());
     try {
       job.submit();
     } catch (ClassNotFoundException e) {
@@ -85,6 +86,24 @@ final class JobRunner {
       String why = failureReason(job, outputDir.getFileSystem(job.getConfiguration()), failureDir);
       outputDir.getFileSystem(job.getConfiguration()).delete(outputDir, true);
       throw new JobFailedException("job " + job.getJobID() + " (" + job.getJobName() + ") failed: " + why);
+    }
+  }
+
+  /** The shuffle's share of the heap, per reduce task: Hadoop defaults it to 0.7. */
+  static final String SHUFFLE_BUFFER_PERCENT = "mapreduce.reduce.shuffle.input.buffer.percent";
+
+  /**
+   * The local job runner runs its reduce tasks in this one JVM, each sizing its in-memory
+   * shuffle as a share of the whole heap ({@value #SHUFFLE_BUFFER_PERCENT}, 0.7): divided here
+   * among the reduce tasks that run at once, so that two reducers do not plan for 140% of it.
+   */
+  static void shareLocalHeap(org.apache.hadoop.conf.Configuration conf) {
+    if (!"local".equals(conf.get("mapreduce.framework.name", "local"))) {
+      return;
+    }
+    int reducers = Math.max(1, conf.getInt("mapreduce.local.reduce.tasks.maximum", 1));
+    if (reducers > 1) {
+      conf.setFloat(SHUFFLE_BUFFER_PERCENT, conf.getFloat(SHUFFLE_BUFFER_PERCENT, 0.70f) / reducers);
     }
   }
 
