@@ -49,6 +49,11 @@ public final class Accumulators {
     }
   }
 
+  /** Writes the partial state of accumulator {@code index} alone. */
+  public void writeOne(int index, int group, DataOutput out) throws IOException {
+    list[index].write(group, out);
+  }
+
   public void merge(int group, DataInput in) throws IOException {
     for (Accumulator a : list) {
       a.merge(group, in);

@@ -49,6 +49,12 @@ public final class AggregatePlan {
     }
   }
 
+  /** A plan over already checked columns (for the stages of a distinct aggregation). */
+  static AggregatePlan of(List<Column> readColumns, List<String> keyNames, int partitionCount,
+      List<AggSpec> aggs) {
+    return new AggregatePlan(readColumns, keyNames, partitionCount, aggs);
+  }
+
   private int indexOf(String name) {
     for (int i = 0; i < readColumns.size(); i++) {
       if (readColumns.get(i).name().equals(name)) {
@@ -78,7 +84,16 @@ public final class AggregatePlan {
       }
     }
     Set<String> resultNames = new HashSet<>(groupBy);
+    String distinct = null;
     for (AggSpec a : aggs) {
+      if (a.function() == AggFunction.COUNT_DISTINCT) {
+        if (distinct != null && !distinct.equals(a.column())) {
+          throw new BadInputException("--agg: count_distinct of two columns ('" + distinct + "' and '"
+              + a.column() + "') in one query; count_distinct may take one column per query "
+              + "(approx_count_distinct any number)");
+        }
+        distinct = a.column();
+      }
       if (a.column() != null) {
         Column c = requireColumn(table, "--agg", a.column(), a.toString());
         checkType(a, c);
@@ -143,8 +158,18 @@ public final class AggregatePlan {
               + "' is " + t.displayName());
         }
         break;
-      case MIN:
-      case MAX:
+      case STDDEV:
+      case STDDEV_SAMP:
+      case STDDEV_POP:
+      case VARIANCE:
+      case VAR_SAMP:
+      case VAR_POP:
+      case APPROX_QUANTILE:
+      case APPROX_MEDIAN:
+        if (!t.isNumeric()) {
+          throw new BadInputException("--agg: " + a + " needs a numeric column; '" + c.name()
+              + "' is " + t.displayName());
+        }
         break;
       default:
         break;
@@ -185,6 +210,24 @@ public final class AggregatePlan {
               list.add(new BytesMinMaxAccumulator(in, t, max));
           }
           break;
+        case STDDEV:
+        case STDDEV_SAMP:
+        case STDDEV_POP:
+        case VARIANCE:
+        case VAR_SAMP:
+        case VAR_POP:
+          list.add(MomentAccumulator.of(a.function(), in));
+          break;
+        case APPROX_COUNT_DISTINCT:
+          list.add(new HllAccumulator(in));
+          break;
+        case APPROX_QUANTILE:
+        case APPROX_MEDIAN:
+          list.add(new KllAccumulator(in, a.quantile()));
+          break;
+        case COUNT_DISTINCT:
+          list.add(new CountDistinctAccumulator(in));
+          break;
         default:
           throw new AssertionError(a.function());
       }
@@ -198,6 +241,39 @@ public final class AggregatePlan {
    */
   public AggregatePlan withReadColumns(List<Column> batchColumns) {
     return new AggregatePlan(batchColumns, keyColumns.stream().map(Column::name).toList(), partitionCount, aggs);
+  }
+
+  /** The column of this plan's {@code count_distinct} aggregates, or null when it has none. */
+  public String distinctColumn() {
+    for (AggSpec a : aggs) {
+      if (a.function() == AggFunction.COUNT_DISTINCT) {
+        return a.column();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first stage of a distinct aggregation ({@link DistinctAggregation}): grouped by this
+   * plan's key and then the distinct column, computing this plan's other aggregates.
+   */
+  public AggregatePlan firstStage() {
+    String distinct = distinctColumn();
+    if (distinct == null) {
+      throw new IllegalStateException("no count_distinct in " + aggs);
+    }
+    List<String> keys = new ArrayList<>();
+    for (Column c : keyColumns) {
+      keys.add(c.name());
+    }
+    keys.add(distinct);
+    List<AggSpec> rest = new ArrayList<>();
+    for (AggSpec a : aggs) {
+      if (a.function() != AggFunction.COUNT_DISTINCT) {
+        rest.add(a);
+      }
+    }
+    return new AggregatePlan(readColumns, keys, partitionCount, rest);
   }
 
   /** Columns the job reads, in the order the input batches hold them. */
@@ -278,9 +354,12 @@ public final class AggregatePlan {
       throw new IllegalStateException(LakemrConfig.AGG_BATCH_SCHEMA + " is not set: not an aggregate job");
     }
     List<Column> read = Schemas.columns(Schemas.parse(schema));
-    List<String> keys = new ArrayList<>(conf.getTrimmedStringCollection(LakemrConfig.AGG_GROUP_BY));
+    // getTrimmedStrings keeps repeated names: a distinct stage's key may repeat a group column
+    List<String> keys = new ArrayList<>(java.util.Arrays.asList(conf.getTrimmedStrings(LakemrConfig.AGG_GROUP_BY)));
     int partitions = conf.getInt(LakemrConfig.AGG_PARTITION_COUNT, 0);
-    List<AggSpec> aggs = AggSpec.parseList(conf.get(LakemrConfig.AGG_FUNCTIONS));
+    String functions = conf.get(LakemrConfig.AGG_FUNCTIONS, "");
+    // the first stage of a distinct aggregation may have no other aggregates
+    List<AggSpec> aggs = functions.isBlank() ? List.of() : AggSpec.parseList(functions);
     return new AggregatePlan(read, keys, partitions, aggs);
   }
 }

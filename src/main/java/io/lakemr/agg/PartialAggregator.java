@@ -7,7 +7,8 @@ import org.apache.hadoop.io.DataOutputBuffer;
 
 /**
  * In-mapper combining: folds batches into a bounded table of partial aggregates and hands the
- * partials out when the table passes its memory budget or the input ends.
+ * partials out when the table passes half its memory budget (the other half is room for the
+ * table's arrays to grow) or the input ends.
  *
  * <p>Knows nothing of MapReduce; the mapper gives it a {@link Sink}.
  */
@@ -55,7 +56,9 @@ public final class PartialAggregator {
     index.assign(batch, rows, n, groups);
     accumulators.ensureCapacity(index.size());
     accumulators.update(batch, rows, groups, n);
-    if (memoryBytes() > budgetBytes) {
+    // Growing an array briefly holds the old and the new one (up to three times the old
+    // size): keep what is allocated below half the budget, so a growth step stays within it.
+    if (memoryBytes() > budgetBytes / 2) {
       flush(sink);
     }
   }

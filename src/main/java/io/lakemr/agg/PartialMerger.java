@@ -36,6 +36,11 @@ public final class PartialMerger {
     return out;
   }
 
+  /** Writes the merged partial of aggregate {@code index} alone. */
+  public void writeOne(int index, java.io.DataOutput target) throws IOException {
+    accumulators.writeOne(index, 0, target);
+  }
+
   /** Writes the results into {@code outs[first..]} at {@code row}. */
   public void finish(ColumnVector[] outs, int first, int row) {
     accumulators.finish(0, outs, first, row);

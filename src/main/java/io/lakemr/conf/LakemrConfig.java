@@ -114,6 +114,13 @@ public final class LakemrConfig {
   public static final String AGG_COMBINER = "lakemr.aggregate.combiner";
   public static final boolean AGG_COMBINER_DEFAULT = true;
 
+  /**
+   * In the first stage of a distinct aggregation, the aggregate list of the whole query (the
+   * stage's own plan, in {@link #AGG_FUNCTIONS}, holds only the aggregates other than
+   * {@code count_distinct}).
+   */
+  public static final String AGG_DISTINCT_FINAL_FUNCTIONS = "lakemr.aggregate.distinct.final.functions";
+
   /** Input bytes per reducer when {@code --reducers} is not given: {@value} (256 MiB). */
   public static final String REDUCER_BYTES = "lakemr.reducers.bytes.per.reducer";
   public static final long REDUCER_BYTES_DEFAULT = 256L * 1024 * 1024;
@@ -124,7 +131,7 @@ public final class LakemrConfig {
 
   // ---- output ----
 
-  /** Output file format: parquet or csv. */
+  /** Output file format: parquet, csv, jsonl or avro. */
   public static final String OUTPUT_FORMAT = "lakemr.output.format";
   public static final String OUTPUT_FORMAT_DEFAULT = "parquet";
 
@@ -137,6 +144,25 @@ public final class LakemrConfig {
   /** Parquet output compression codec: {@value}. */
   public static final String OUTPUT_PARQUET_CODEC = "lakemr.output.parquet.codec";
   public static final String OUTPUT_PARQUET_CODEC_DEFAULT = "snappy";
+
+  /** Avro output block codec, snappy, deflate or none: {@value}. */
+  public static final String OUTPUT_AVRO_CODEC = "lakemr.output.avro.codec";
+  public static final String OUTPUT_AVRO_CODEC_DEFAULT = "snappy";
+
+  /**
+   * Whether output file names carry the job id ({@code part-JOBID-r-00000.parquet}), so files
+   * of several jobs written into one directory never collide (append mode): {@value}.
+   */
+  public static final String OUTPUT_UNIQUE_NAMES = "lakemr.output.unique.names";
+  public static final boolean OUTPUT_UNIQUE_NAMES_DEFAULT = false;
+
+  /**
+   * Whether each task writes the partitions it wrote, with their row counts, to a side file
+   * under {@code _lakemr_partitions} in its output, for the job
+   * summary: {@value}.
+   */
+  public static final String OUTPUT_PARTITION_LOG = "lakemr.output.partition.log";
+  public static final boolean OUTPUT_PARTITION_LOG_DEFAULT = false;
 
   /**
    * Directory where a failing task leaves a one-line description of its failure, so the

@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.agg.AggSpec;
 import io.lakemr.agg.AggregateCounters;
 import io.lakemr.agg.AggregatePlan;
+import io.lakemr.agg.DistinctAggregation;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.TableSchema;
@@ -11,13 +12,19 @@ import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFileFormat;
 import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.reducers.AggregateReducer;
+import io.lakemr.reducers.DistinctStageReducer;
+import java.io.IOException;
 import io.lakemr.reducers.PartialCombiner;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -28,7 +35,7 @@ public final class AggregateTool extends LakemrTool {
 
   private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
       "output", "output-format", "partition-by", "mode", "reducers", "dataset", "columns", "layout", "where",
-      "derive", "window");
+      "derive", "window", "compression");
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -53,11 +60,17 @@ public final class AggregateTool extends LakemrTool {
         "  --derive NAME=EXPR         a derived column, usable by later options; repeatable",
         "  --window COL:SIZE          derive window_start(COL, 'SIZE') (sizes s, m, h, d) and group by it",
         "  --agg AGGS                 e.g. 'count(*),count(value),sum(value),min(value),max(value),avg(value)'",
+        "                             also stddev, stddev_samp, stddev_pop, variance, var_samp, var_pop,",
+        "                             approx_count_distinct(col), approx_quantile(col, q), approx_median(col),",
+        "                             count_distinct(col) (exact, one column per query, two jobs)",
         "  --output PATH              output directory",
-        "  --output-format parquet|csv  (default parquet, snappy)",
+        "  --output-format parquet|csv|jsonl|avro  (default parquet)",
+        "  --compression CODEC        parquet: snappy (default), zstd, gzip, none; avro: snappy (default),",
+        "                             deflate, none; csv and jsonl: none",
         "  --partition-by COL[,COL...]  write Hive-style COL=value/ directories (group columns)",
-        "  --mode error|overwrite     an existing output is refused (error, the default) or replaced",
-        "                             once the job has succeeded (overwrite)",
+        "  --mode MODE                error (default): refuse an existing output; overwrite: replace it;",
+        "                             overwrite-partitions: replace only the partitions written;",
+        "                             append: add uniquely named files. All once the job has succeeded",
         "  --reducers N               number of reducers (default: one per "
             + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input)");
   }
@@ -79,36 +92,84 @@ public final class AggregateTool extends LakemrTool {
     AggregatePlan plan = expressions.plan(cl.list("group-by"), cl.list("partition-by"), aggs);
     int reducers = plan.isGlobal() ? 1
         : (int) cl.getLong("reducers", defaultReducers(conf, expressions.files().totalBytes()), 1);
-    OutputTarget target = OutputTarget.prepare(conf, outputPath, mode);
-
-    Job job = Job.getInstance(conf, "lakemr aggregate");
-    job.setJarByClass(AggregateTool.class);
-    Configuration jc = job.getConfiguration();
-    plan.store(jc);
-    expressions.configure(job, input);
-    job.setMapperClass(AggregateMapper.class);
-    if (jc.getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
-      job.setCombinerClass(PartialCombiner.class);
+    // ---- output target, write mode and job summary ----
+    List<String> partitionNames = JobSummary.names(plan.partitionColumns());
+    OutputTarget target = OutputTarget.prepare(conf, outputPath, mode, partitionNames.size());
+    List<String> inputs = input.inputs();
+    JobSummary summary = new JobSummary(name(), args, inputs, started).output(target, outputFormat.formatName());
+    String compression = cl.get("compression");
+    if (compression != null) {
+      BatchOutputFormat.checkCompression(outputFormat, compression);
     }
+    // ---- end output target ----
+
+    Job inputJob;
+    Job job;
+    if (plan.distinctColumn() == null) {
+      job = Job.getInstance(conf, "lakemr aggregate");
+      plan.store(job.getConfiguration());
+      configureInput(job, input, expressions);
+      inputJob = job;
+    } else {
+      // ---- count_distinct: stage 1 grouped by key and value, see DistinctAggregation ----
+      inputJob = Job.getInstance(conf, "lakemr aggregate (distinct stage)");
+      DistinctAggregation.storeFirstStage(inputJob.getConfiguration(), plan);
+      configureInput(inputJob, input, expressions);
+      inputJob.setReducerClass(DistinctStageReducer.class);
+      inputJob.setOutputKeyClass(GroupKey.class);
+      inputJob.setOutputValueClass(BytesWritable.class);
+      inputJob.setOutputFormatClass(SequenceFileOutputFormat.class);
+      inputJob.setNumReduceTasks(reducers);
+      Path intermediate = target.intermediate("distinct-stage");
+      try {
+        JobRunner.runStage(inputJob, intermediate, target.failureDir("distinct-stage"), err());
+      } catch (IOException | InterruptedException | JobFailedException | RuntimeException e) {
+        target.discard();
+        throw e;
+      }
+      summary.job(inputJob, true);
+      job = Job.getInstance(conf, "lakemr aggregate");
+      plan.store(job.getConfiguration());
+      job.setJarByClass(AggregateTool.class);
+      job.setInputFormatClass(SequenceFileInputFormat.class);
+      SequenceFileInputFormat.setInputPaths(job, intermediate);
+      job.setMapperClass(Mapper.class);
+      if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
+        job.setCombinerClass(PartialCombiner.class);
+      }
+      job.setMapOutputKeyClass(GroupKey.class);
+      job.setMapOutputValueClass(BytesWritable.class);
+      // ---- end count_distinct ----
+    }
+    Configuration jc = job.getConfiguration();
     job.setReducerClass(AggregateReducer.class);
-    job.setMapOutputKeyClass(GroupKey.class);
-    job.setMapOutputValueClass(BytesWritable.class);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(NullWritable.class);
     job.setNumReduceTasks(reducers);
     job.setOutputFormatClass(BatchOutputFormat.class);
     BatchOutputFormat.setOutputFormat(job, outputFormat);
+    // ---- output: compression, unique names, partition log ----
+    if (compression != null) {
+      BatchOutputFormat.setCompression(job, compression);
+    }
+    BatchOutputFormat.setUniqueFileNames(job, mode == OutputTarget.Mode.APPEND);
+    BatchOutputFormat.setPartitionLog(job, true);
+    // ---- end output ----
     BatchOutputFormat.setFileColumns(job, plan.fileColumns());
-    BatchOutputFormat.setPartitionColumns(job,
-        plan.partitionColumns().stream().map(io.lakemr.data.Column::name).toList());
+    BatchOutputFormat.setPartitionColumns(job, partitionNames);
 
-    JobRunner.run(job, target, err());
+    Job finalJob = job;
+    JobRunner.run(job, target, err(), j -> {
+      summary.job(j, inputJob == finalJob);
+      summary.write(target.fileSystem(), target.staging(), j, partitionNames);
+    });
 
     Counters c = job.getCounters();
     long seconds10 = (System.currentTimeMillis() - started) / 100;
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
-    out().printf("  rows in      %,d%n", c.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
-    expressions.printSummary(out(), c);
+    Counters inputCounters = inputJob.getCounters();
+    out().printf("  rows in      %,d%n", inputCounters.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
+    expressions.printSummary(out(), inputCounters);
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
     if (plan.partitionCount() > 0) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
@@ -120,6 +181,18 @@ public final class AggregateTool extends LakemrTool {
         c.findCounter(OutputCounters.FILES_WRITTEN).getValue(),
         c.findCounter(OutputCounters.FILES_WRITTEN).getValue() == 1 ? "" : "s");
     return EXIT_OK;
+  }
+
+  /** The input side of a job reading the table: input format, read schema, mapper, combiner. */
+  private static void configureInput(Job job, InputSource input, ExpressionOptions expressions) {
+    job.setJarByClass(AggregateTool.class);
+    expressions.configure(job, input);
+    job.setMapperClass(AggregateMapper.class);
+    if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
+      job.setCombinerClass(PartialCombiner.class);
+    }
+    job.setMapOutputKeyClass(GroupKey.class);
+    job.setMapOutputValueClass(BytesWritable.class);
   }
 
   static long defaultReducers(Configuration conf, long inputBytes) {

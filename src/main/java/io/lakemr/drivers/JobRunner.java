@@ -18,6 +18,11 @@ final class JobRunner {
   private JobRunner() {
   }
 
+  /** What the driver does between a job's success and publishing, such as writing a summary. */
+  interface BeforePublish {
+    void run(Job job) throws IOException;
+  }
+
   /**
    * Runs a job writing into {@code target}'s staging directory, then publishes its output.
    *
@@ -25,8 +30,40 @@ final class JobRunner {
    */
   static void run(Job job, OutputTarget target, PrintStream progress)
       throws IOException, InterruptedException, JobFailedException {
-    FileOutputFormat.setOutputPath(job, target.staging());
-    job.getConfiguration().set(io.lakemr.conf.LakemrConfig.JOB_FAILURE_DIR, target.failureDir().toString());
+    run(job, target, progress, j -> { });
+  }
+
+  /**
+   * Runs the final job of a command into {@code target}'s staging directory; when it has
+   * succeeded, runs {@code beforePublish} (which may add files to the staging directory) and
+   * publishes the output in the target's mode.
+   *
+   * @throws JobFailedException when the job fails; the staging and scratch directories are
+   *     removed and nothing is visible
+   */
+  static void run(Job job, OutputTarget target, PrintStream progress, BeforePublish beforePublish)
+      throws IOException, InterruptedException, JobFailedException {
+    try {
+      runStage(job, target.staging(), target.failureDir(), progress);
+      beforePublish.run(job);
+      target.publish();
+    } catch (IOException | InterruptedException | JobFailedException | RuntimeException e) {
+      target.discard();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs one job of a chain writing into {@code outputDir}, and checks its result.
+   *
+   * @param failureDir where its failing tasks describe their failure
+   * @throws JobFailedException when the job fails; {@code outputDir} is removed first
+   */
+  static void runStage(Job job, Path outputDir, Path failureDir, PrintStream progress)
+      throws IOException, InterruptedException, JobFailedException {
+    FileOutputFormat.setOutputPath(job, outputDir);
+    job.getConfiguration().set(io.lakemr.conf.LakemrConfig.JOB_FAILURE_DIR, failureDir.toString());
+    shareLocalHeap(job.getConfiguration());
     if ("local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"))) {
       // the local job runner runs tasks in this JVM, whose class path has our classes already:
       // copying and localising the job jar would only cost time
@@ -51,17 +88,32 @@ final class JobRunner {
       }
     }
     if (!job.isSuccessful()) {
-      String why = failureReason(job, target);
-      target.discard();
-      throw new JobFailedException("job " + job.getJobID() + " failed: " + why);
+      String why = failureReason(job, outputDir.getFileSystem(job.getConfiguration()), failureDir);
+      outputDir.getFileSystem(job.getConfiguration()).delete(outputDir, true);
+      throw new JobFailedException("job " + job.getJobID() + " (" + job.getJobName() + ") failed: " + why);
     }
-    target.publish();
   }
 
-  private static String failureReason(Job job, OutputTarget target) {
+  /** The shuffle's share of the heap, per reduce task: Hadoop defaults it to 0.7. */
+  static final String SHUFFLE_BUFFER_PERCENT = "mapreduce.reduce.shuffle.input.buffer.percent";
+
+  /**
+   * The local job runner runs its reduce tasks in this one JVM, each sizing its in-memory
+   * shuffle as a share of the whole heap ({@value #SHUFFLE_BUFFER_PERCENT}, 0.7): divided here
+   * among the reduce tasks that run at once, so that two reducers do not plan for 140% of it.
+   */
+  static void shareLocalHeap(org.apache.hadoop.conf.Configuration conf) {
+    if (!"local".equals(conf.get("mapreduce.framework.name", "local"))) {
+      return;
+    }
+    int reducers = Math.max(1, conf.getInt("mapreduce.local.reduce.tasks.maximum", 1));
+    if (reducers > 1) {
+      conf.setFloat(SHUFFLE_BUFFER_PERCENT, conf.getFloat(SHUFFLE_BUFFER_PERCENT, 0.70f) / reducers);
+    }
+  }
+
+  private static String failureReason(Job job, FileSystem fs, Path dir) {
     try {
-      FileSystem fs = target.fileSystem();
-      Path dir = target.failureDir();
       if (fs.exists(dir)) {
         FileStatus[] files = fs.listStatus(dir);
         Arrays.sort(files);

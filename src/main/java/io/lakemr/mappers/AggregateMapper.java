@@ -51,14 +51,21 @@ public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, Gr
     };
   }
 
-  /** The partial table's budget: the configured bytes, or a share of this JVM's heap. */
+  /**
+   * The partial table's budget: the configured bytes, or a share of this JVM's heap (divided
+   * among the map tasks the local job runner runs at once in it).
+   */
   static long memoryBudget(Configuration conf) {
     long bytes = conf.getLong(LakemrConfig.AGG_MAP_MEMORY_BYTES, LakemrConfig.AGG_MAP_MEMORY_BYTES_DEFAULT);
     if (bytes > 0) {
       return bytes;
     }
     float fraction = conf.getFloat(LakemrConfig.AGG_MAP_MEMORY_FRACTION, LakemrConfig.AGG_MAP_MEMORY_FRACTION_DEFAULT);
-    return Math.max(1L << 20, (long) (Runtime.getRuntime().maxMemory() * (double) fraction));
+    // ---- memory: the local job runner runs its map tasks in one JVM, sharing one heap ----
+    int sharing = "local".equals(conf.get("mapreduce.framework.name", "local"))
+        ? Math.max(1, conf.getInt("mapreduce.local.map.tasks.maximum", 1)) : 1;
+    // ---- end memory ----
+    return Math.max(1L << 20, (long) (Runtime.getRuntime().maxMemory() * (double) fraction / sharing));
   }
 
   @Override

@@ -124,7 +124,7 @@ class ReferenceEngineTest {
         "--agg", AGGS, "--output", out.toString(), "--partition-by", "status", "--reducers", "2");
     assertEquals(0, r.exitCode(), r.toString());
     try (Stream<Path> s = Files.list(out)) {
-      assertEquals(List.of("_SUCCESS", "status=fail", "status=ok", "status=warn"),
+      assertEquals(List.of("_SUCCESS", "_lakemr.json", "status=fail", "status=ok", "status=warn"),
           s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList());
     }
     // status lives in the directory names only, not inside the files

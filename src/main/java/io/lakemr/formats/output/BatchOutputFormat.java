@@ -60,6 +60,70 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
     job.getConfiguration().set(LakemrConfig.OUTPUT_FORMAT, format.formatName());
   }
 
+  /**
+   * Sets the compression of the output files, as {@code --compression} names it, for the
+   * file format already set: for Parquet {@code snappy} (the default), {@code zstd},
+   * {@code gzip} or {@code none} ({@link LakemrConfig#OUTPUT_PARQUET_CODEC}); for Avro
+   * {@code snappy} (the default), {@code deflate} or {@code none}
+   * ({@link LakemrConfig#OUTPUT_AVRO_CODEC}); CSV and JSON Lines are written uncompressed, so
+   * only {@code none}.
+   *
+   * @throws BadInputException naming {@code --compression} for a codec the format lacks
+   */
+  public static void setCompression(Job job, String name) {
+    Configuration conf = job.getConfiguration();
+    OutputFileFormat format = getOutputFormat(conf);
+    String n = checkCompression(format, name);
+    if (format == OutputFileFormat.PARQUET) {
+      conf.set(LakemrConfig.OUTPUT_PARQUET_CODEC, n);
+    } else if (format == OutputFileFormat.AVRO) {
+      conf.set(LakemrConfig.OUTPUT_AVRO_CODEC, n);
+    }
+  }
+
+  /**
+   * Checks that a format can be written with a compression, as {@link #setCompression} does.
+   *
+   * @return the codec name in lower case
+   * @throws BadInputException naming {@code --compression} for a codec the format lacks
+   */
+  public static String checkCompression(OutputFileFormat format, String name) {
+    String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+    switch (format) {
+      case PARQUET:
+        if (!List.of("snappy", "zstd", "gzip", "none").contains(n)) {
+          throw new BadInputException("--compression: Parquet output takes snappy, zstd, gzip or none, not '"
+              + name + "'");
+        }
+        return n;
+      case AVRO:
+        AvroBatchWriter.codec(n);
+        return n;
+      default:
+        if (!n.equals("none")) {
+          throw new BadInputException("--compression: " + format.formatName()
+              + " output is written uncompressed; only 'none' is accepted, not '" + name + "'");
+        }
+        return n;
+    }
+  }
+
+  /**
+   * Makes output file names carry the job id ({@code part-JOBID-r-00000.parquet}), so that the
+   * files of jobs writing into one directory never collide ({@link LakemrConfig#OUTPUT_UNIQUE_NAMES}).
+   */
+  public static void setUniqueFileNames(Job job, boolean unique) {
+    job.getConfiguration().setBoolean(LakemrConfig.OUTPUT_UNIQUE_NAMES, unique);
+  }
+
+  /**
+   * Makes every task write the partitions it wrote with their row counts to a side file
+   * ({@link PartitionLog}), for the job summary ({@link LakemrConfig#OUTPUT_PARTITION_LOG}).
+   */
+  public static void setPartitionLog(Job job, boolean log) {
+    job.getConfiguration().setBoolean(LakemrConfig.OUTPUT_PARTITION_LOG, log);
+  }
+
   /** The file format; {@value LakemrConfig#OUTPUT_FORMAT_DEFAULT} when unset. */
   public static OutputFileFormat getOutputFormat(Configuration conf) {
     return OutputFileFormat.parse(
@@ -166,7 +230,11 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
       ParquetWriteOptions.from(conf); // an unknown codec fails here, before any file is made
     }
     Path work = getWorkOutputPath(ctx);
-    String name = getUniqueFile(ctx, "part", "." + format.extension());
+    String prefix = "part";
+    if (conf.getBoolean(LakemrConfig.OUTPUT_UNIQUE_NAMES, LakemrConfig.OUTPUT_UNIQUE_NAMES_DEFAULT)) {
+      prefix = "part-" + ctx.getJobID();
+    }
+    String name = getUniqueFile(ctx, prefix, "." + format.extension());
     return new PartitionedBatchWriter(conf, work, name, format, getFileColumns(conf),
         getPartitionColumns(conf), ctx);
   }

@@ -26,6 +26,10 @@ public final class BatchWriters {
         return new ParquetBatchWriter(conf, file, columns);
       case CSV:
         return new CsvBatchWriter(conf, file, columns);
+      case JSONL:
+        return new JsonLinesBatchWriter(conf, file, columns);
+      case AVRO:
+        return new AvroBatchWriter(conf, file, columns);
       default:
         throw new AssertionError(format);
     }

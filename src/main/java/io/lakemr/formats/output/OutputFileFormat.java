@@ -8,12 +8,16 @@ import java.util.StringJoiner;
  * The file formats lakemr writes, each with the extension its files carry.
  *
  * <p>The name of a format is what {@code --output-format} and
- * {@link io.lakemr.conf.LakemrConfig#OUTPUT_FORMAT} take. New formats (JSON Lines, Avro) are
- * added here with a {@link BatchWriter} of their own in {@link BatchWriters#open}.
+ * {@link io.lakemr.conf.LakemrConfig#OUTPUT_FORMAT} take. Each has a {@link BatchWriter} of its
+ * own in {@link BatchWriters#open}; all four write the same columns with the same types.
  */
 public enum OutputFileFormat {
   PARQUET("parquet"),
-  CSV("csv");
+  CSV("csv"),
+  /** JSON Lines, one object per line ({@link JsonLinesBatchWriter}). */
+  JSONL("jsonl"),
+  /** Avro object container files ({@link AvroBatchWriter}). */
+  AVRO("avro");
 
   private final String extension;
 

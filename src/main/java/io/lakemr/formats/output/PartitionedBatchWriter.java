@@ -51,6 +51,9 @@ public final class PartitionedBatchWriter implements Closeable {
   /** Files made so far in each partition directory (relative path), to name the next one. */
   private final Map<String, Integer> filesPerPartition = new HashMap<>();
   private final List<Path> written = new ArrayList<>();
+  /** Rows and files per partition directory, for the job summary's partition log. */
+  private final Map<String, PartitionLog.Entry> partitionRows = new java.util.TreeMap<>();
+  private final boolean logPartitions;
 
   private String currentRelative;
   private BatchWriter current;
@@ -82,6 +85,8 @@ public final class PartitionedBatchWriter implements Closeable {
     this.fileColumns = List.copyOf(fileColumns);
     this.partitionColumns = partitionColumnNames.toArray(new String[0]);
     this.context = context;
+    this.logPartitions = conf.getBoolean(io.lakemr.conf.LakemrConfig.OUTPUT_PARTITION_LOG,
+        io.lakemr.conf.LakemrConfig.OUTPUT_PARTITION_LOG_DEFAULT);
   }
 
   /**
@@ -130,6 +135,7 @@ public final class PartitionedBatchWriter implements Closeable {
           + e.getMessage(), e);
     }
     rows += batch.size;
+    partitionRows.merge(currentRelative, new PartitionLog.Entry(batch.size, 0), PartitionLog.Entry::plus);
     if (context != null) {
       context.getCounter(OutputCounters.ROWS_WRITTEN).increment(batch.size);
     }
@@ -147,6 +153,7 @@ public final class PartitionedBatchWriter implements Closeable {
     }
     current = BatchWriters.open(format, conf, file, fileColumns);
     filesPerPartition.put(currentRelative, seq + 1);
+    partitionRows.merge(currentRelative, new PartitionLog.Entry(0, 1), PartitionLog.Entry::plus);
     written.add(file);
     if (context != null) {
       context.getCounter(OutputCounters.FILES_WRITTEN).increment(1);
@@ -204,6 +211,16 @@ public final class PartitionedBatchWriter implements Closeable {
     }
     closed = true;
     closeCurrent();
+    if (logPartitions && !partitionRows.isEmpty()) {
+      PartitionLog.write(conf, workDir, fileName, partitionRows);
+    }
+  }
+
+  /** Rows written so far in each partition directory (relative path, e.g. {@code date=2024-01-01/}). */
+  public Map<String, Long> rowsPerPartition() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    partitionRows.forEach((k, v) -> out.put(k, v.rows()));
+    return out;
   }
 
   private void checkOpen() throws IOException {

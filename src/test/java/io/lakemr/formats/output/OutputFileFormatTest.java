@@ -19,7 +19,7 @@ class OutputFileFormatTest {
   @Test
   void unknownFormatNamesTheOption() {
     BadInputException e = assertThrows(BadInputException.class, () -> OutputFileFormat.parse("orc"));
-    assertEquals("--output-format: unknown format 'orc' (known: parquet, csv)", e.getMessage());
+    assertEquals("--output-format: unknown format 'orc' (known: parquet, csv, jsonl, avro)", e.getMessage());
   }
 
   @Test

@@ -1,0 +1,177 @@
+package io.lakemr.drivers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lakemr.agg.AggregateCounters;
+import io.lakemr.formats.HivePaths;
+import io.lakemr.formats.output.OutputCounters;
+import io.lakemr.formats.output.PartitionLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.CounterGroup;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+
+/**
+ * The job summary, {@value #FILE_NAME}, written beside {@code _SUCCESS} before the output is
+ * published, so it appears exactly when the output does.
+ *
+ * <p>It holds: {@code lakemr_version}; {@code command} and its {@code arguments} (generic
+ * Hadoop options excluded); {@code inputs} as given; {@code output}, {@code output_format} and
+ * {@code mode}; {@code started} and {@code finished} (ISO-8601 UTC) and {@code elapsed_ms};
+ * {@code jobs}, the id and name of each MapReduce job the command ran; {@code rows} with
+ * {@code read}, {@code filtered_out}, {@code passed} and {@code written}; {@code groups_out};
+ * {@code partitions}, each partition directory written ({@code path} relative to the output,
+ * its {@code values} unescaped, null for Hive's default partition, its {@code rows} and
+ * {@code files}), empty for unpartitioned output; and {@code counters}: every counter of every
+ * job, by job name, group and counter.
+ *
+ * <p>Rows account: {@code read = passed + filtered_out}. {@code read} is the input format's
+ * row counter ({@code ROWS} of an {@code io.lakemr.formats} counter group); {@code passed} the
+ * rows folded into aggregates; {@code filtered_out} the where-filter's counter
+ * ({@value #FILTERED_OUT_COUNTER} in any group) when the job has one, else 0. Partition rows
+ * come from the tasks' {@link PartitionLog} side files, which this class reads and removes.
+ */
+final class JobSummary {
+
+  /** The summary's file name in the output directory. */
+  static final String FILE_NAME = "_lakemr.json";
+
+  /** The name of the where-filter's counter of rows it removed. */
+  static final String FILTERED_OUT_COUNTER = "ROWS_FILTERED_OUT";
+
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectNode root = json.createObjectNode();
+  private final ArrayNode jobs = json.createArrayNode();
+  private final ObjectNode counters = json.createObjectNode();
+  private final long started;
+  private Counters inputJobCounters;
+
+  JobSummary(String command, String[] arguments, List<String> inputs, long started) {
+    this.started = started;
+    root.put("lakemr_version", version());
+    root.put("command", command);
+    ArrayNode args = root.putArray("arguments");
+    for (String a : arguments) {
+      args.add(a);
+    }
+    ArrayNode in = root.putArray("inputs");
+    inputs.forEach(in::add);
+  }
+
+  JobSummary output(OutputTarget target, String format) {
+    root.put("output", target.output().toString());
+    root.put("output_format", format);
+    root.put("mode", target.mode().optionName());
+    return this;
+  }
+
+  /** Adds a finished job: its id, name and counters; {@code readsInput} for the job that read the input. */
+  JobSummary job(Job job, boolean readsInput) throws IOException {
+    ObjectNode j = jobs.addObject();
+    j.put("id", String.valueOf(job.getJobID()));
+    j.put("name", job.getJobName());
+    Counters c = job.getCounters();
+    ObjectNode groups = counters.putObject(job.getJobName());
+    for (CounterGroup g : c) {
+      ObjectNode group = groups.putObject(g.getName());
+      for (Counter counter : g) {
+        group.put(counter.getName(), counter.getValue());
+      }
+    }
+    if (readsInput) {
+      inputJobCounters = c;
+    }
+    return this;
+  }
+
+  /**
+   * Completes the summary with the final job's numbers and the partitions its tasks logged,
+   * and writes it into {@code outputDir} (the staging directory, before publishing).
+   */
+  void write(FileSystem fs, Path outputDir, Job finalJob, List<String> partitionColumns) throws IOException {
+    Counters fc = finalJob.getCounters();
+    Counters ic = inputJobCounters == null ? fc : inputJobCounters;
+    long passed = ic.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue();
+    long filtered = 0;
+    long read = 0;
+    for (CounterGroup g : ic) {
+      for (Counter counter : g) {
+        if (counter.getName().equals(FILTERED_OUT_COUNTER)) {
+          filtered += counter.getValue();
+        } else if (counter.getName().equals("ROWS") && g.getName().startsWith("io.lakemr.formats.")) {
+          read += counter.getValue();
+        }
+      }
+    }
+    if (read == 0) {
+      read = passed + filtered; // an input format without a row counter
+    }
+    long finished = System.currentTimeMillis();
+    root.put("started", Instant.ofEpochMilli(started).toString());
+    root.put("finished", Instant.ofEpochMilli(finished).toString());
+    root.put("elapsed_ms", finished - started);
+    root.set("jobs", jobs);
+    ObjectNode rows = root.putObject("rows");
+    rows.put("read", read);
+    rows.put("filtered_out", filtered);
+    rows.put("passed", passed);
+    rows.put("written", fc.findCounter(OutputCounters.ROWS_WRITTEN).getValue());
+    root.put("groups_out", fc.findCounter(AggregateCounters.GROUPS_OUT).getValue());
+    ArrayNode parts = root.putArray("partitions");
+    Map<String, PartitionLog.Entry> logged = PartitionLog.readAll(fs, outputDir);
+    if (!partitionColumns.isEmpty()) {
+      for (Map.Entry<String, PartitionLog.Entry> e : logged.entrySet()) {
+        ObjectNode p = parts.addObject();
+        p.put("path", e.getKey());
+        ObjectNode values = p.putObject("values");
+        for (String dir : e.getKey().split("/")) {
+          int eq = dir.indexOf('=');
+          if (eq > 0) {
+            values.put(HivePaths.unescape(dir.substring(0, eq)), HivePaths.unescape(dir.substring(eq + 1)));
+          }
+        }
+        p.put("rows", e.getValue().rows());
+        p.put("files", e.getValue().files());
+      }
+    }
+    fs.delete(new Path(outputDir, PartitionLog.DIRECTORY), true);
+    root.set("counters", counters);
+    try (OutputStream out = fs.create(new Path(outputDir, FILE_NAME), true)) {
+      json.writeValue(out, root);
+    }
+  }
+
+  /** The lakemr version stamped into the build, or {@code unknown}. */
+  static String version() {
+    try (InputStream in = JobSummary.class.getResourceAsStream("/io/lakemr/lakemr-version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version", "unknown");
+      return v.startsWith("${") ? "unknown" : v;
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Partition column names of a job, as a list. */
+  static List<String> names(List<io.lakemr.data.Column> columns) {
+    List<String> out = new ArrayList<>();
+    columns.forEach(c -> out.add(c.name()));
+    return out;
+  }
+}

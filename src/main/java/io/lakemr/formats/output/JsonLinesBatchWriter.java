@@ -1,0 +1,262 @@
+package io.lakemr.formats.output;
+
+import io.lakemr.data.Column;
+import io.lakemr.data.ColumnType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+
+/**
+ * Writes rows as JSON Lines: one JSON object per row and per line, streamed through a buffer.
+ *
+ * <ul>
+ *   <li>UTF-8 without a byte-order mark; each line ends with {@code \n}, the last included.</li>
+ *   <li>Every column is a member of every object, in column order; null is {@code null}.</li>
+ *   <li>Integers as JSON numbers (readers that keep numbers as IEEE doubles, such as
+ *       JavaScript, lose precision beyond 2^53); booleans {@code true}/{@code false}.</li>
+ *   <li>Doubles and floats as {@link Double#toString(double)} / {@link Float#toString(float)},
+ *       which read back to the same value ({@code 1.0E-5} is a valid JSON number). JSON has no
+ *       NaN or infinities: they are written as {@code null}, so a numeric column stays numeric
+ *       for readers that infer types (DuckDB, pandas, Spark), at the cost of telling NaN from
+ *       null.</li>
+ *   <li>Dates as {@code "yyyy-MM-dd"}; timestamps as {@code "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"}
+ *       in UTC, the text the CSV output uses; bytes as standard base64 strings.</li>
+ *   <li>Strings are escaped as RFC 8259 asks: {@code "} and {@code \} with a backslash,
+ *       control characters as {@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f} or
+ *       {@code \}{@code u00XX}; everything else, non-ASCII included, as its UTF-8 bytes.</li>
+ * </ul>
+ */
+public final class JsonLinesBatchWriter implements BatchWriter {
+
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final int BUFFER_SIZE = 64 * 1024;
+
+  private final Path file;
+  private final ColumnType[] types;
+  /** {@code {"name":} for the first column, {@code ,"name":} for the others. */
+  private final byte[][] memberPrefixes;
+  private final OutputStream out;
+  private final byte[] buf = new byte[BUFFER_SIZE];
+  private final StringBuilder scratch = new StringBuilder(32);
+  private final Base64.Encoder base64 = Base64.getEncoder();
+  private int pos;
+  private long rows;
+  private boolean closed;
+
+  /** Creates {@code file} (it must not exist). */
+  public JsonLinesBatchWriter(Configuration conf, Path file, List<Column> columns) throws IOException {
+    this.file = file;
+    this.types = new ColumnType[columns.size()];
+    this.memberPrefixes = new byte[columns.size()][];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = columns.get(i).type();
+      StringBuilder sb = new StringBuilder(i == 0 ? "{" : ",");
+      appendJsonString(sb, columns.get(i).name());
+      memberPrefixes[i] = sb.append(':').toString().getBytes(StandardCharsets.UTF_8);
+    }
+    this.out = file.getFileSystem(conf).create(file, false);
+  }
+
+  /** Appends a JSON string literal, escaped, to a builder (for names; values go byte by byte). */
+  static void appendJsonString(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('"');
+  }
+
+  @Override
+  public void write(VectorizedRowBatch batch) throws IOException {
+    if (closed) {
+      throw new IOException("JSON Lines writer of " + file + " is closed");
+    }
+    if (batch.numCols < types.length) {
+      throw new IllegalArgumentException("batch has " + batch.numCols + " columns, " + file + " has " + types.length);
+    }
+    int n = batch.size;
+    for (int j = 0; j < n; j++) {
+      int row = batch.selectedInUse ? batch.selected[j] : j;
+      for (int c = 0; c < types.length; c++) {
+        put(memberPrefixes[c], 0, memberPrefixes[c].length);
+        putValue(types[c], batch.cols[c], row);
+      }
+      if (types.length == 0) {
+        put((byte) '{');
+      }
+      put((byte) '}');
+      put((byte) '\n');
+    }
+    rows += n;
+  }
+
+  private void putValue(ColumnType type, ColumnVector v, int row) throws IOException {
+    int i = v.isRepeating ? 0 : row;
+    if (!v.noNulls && v.isNull[i]) {
+      put(NULL, 0, NULL.length);
+      return;
+    }
+    scratch.setLength(0);
+    switch (type) {
+      case BOOLEAN: {
+        byte[] b = ((LongColumnVector) v).vector[i] != 0 ? TRUE : FALSE;
+        put(b, 0, b.length);
+        return;
+      }
+      case INT:
+      case LONG:
+        scratch.append(((LongColumnVector) v).vector[i]);
+        break;
+      case FLOAT:
+      case DOUBLE: {
+        double d = ((DoubleColumnVector) v).vector[i];
+        if (!Double.isFinite(d)) {
+          put(NULL, 0, NULL.length);
+          return;
+        }
+        if (type == ColumnType.FLOAT) {
+          ValueText.appendFloat(scratch, d);
+        } else {
+          ValueText.appendDouble(scratch, d);
+        }
+        break;
+      }
+      case DATE:
+        scratch.append('"');
+        ValueText.appendDate(scratch, ((LongColumnVector) v).vector[i]);
+        scratch.append('"');
+        break;
+      case TIMESTAMP:
+        scratch.append('"');
+        ValueText.appendTimestamp(scratch, ((LongColumnVector) v).vector[i], 'T', true);
+        scratch.append('"');
+        break;
+      case STRING: {
+        BytesColumnVector b = (BytesColumnVector) v;
+        putString(b.vector[i], b.start[i], b.length[i]);
+        return;
+      }
+      case BYTES: {
+        BytesColumnVector b = (BytesColumnVector) v;
+        byte[] enc = base64.encode(Arrays.copyOfRange(b.vector[i], b.start[i], b.start[i] + b.length[i]));
+        put((byte) '"');
+        put(enc, 0, enc.length);
+        put((byte) '"');
+        return;
+      }
+      default:
+        throw new AssertionError(type);
+    }
+    int len = scratch.length();
+    for (int k = 0; k < len; k++) {
+      put((byte) scratch.charAt(k)); // ValueText writes ASCII only
+    }
+  }
+
+  private void putString(byte[] bytes, int start, int length) throws IOException {
+    put((byte) '"');
+    for (int k = start; k < start + length; k++) {
+      byte c = bytes[k];
+      if (c == '"' || c == '\\') {
+        put((byte) '\\');
+        put(c);
+      } else if (c >= 0 && c < 0x20) {
+        put((byte) '\\');
+        switch (c) {
+          case '\n':
+            put((byte) 'n');
+            break;
+          case '\r':
+            put((byte) 'r');
+            break;
+          case '\t':
+            put((byte) 't');
+            break;
+          case '\b':
+            put((byte) 'b');
+            break;
+          case '\f':
+            put((byte) 'f');
+            break;
+          default:
+            put((byte) 'u');
+            put((byte) '0');
+            put((byte) '0');
+            put(HEX[c >> 4]);
+            put(HEX[c & 0xF]);
+        }
+      } else {
+        put(c);
+      }
+    }
+    put((byte) '"');
+  }
+
+  private void put(byte b) throws IOException {
+    if (pos == buf.length) {
+      flushBuffer();
+    }
+    buf[pos++] = b;
+  }
+
+  private void put(byte[] src, int off, int len) throws IOException {
+    if (len > buf.length - pos) {
+      flushBuffer();
+      if (len > buf.length) {
+        out.write(src, off, len);
+        return;
+      }
+    }
+    System.arraycopy(src, off, buf, pos, len);
+    pos += len;
+  }
+
+  private void flushBuffer() throws IOException {
+    out.write(buf, 0, pos);
+    pos = 0;
+  }
+
+  @Override
+  public long rowsWritten() {
+    return rows;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      flushBuffer();
+    } catch (IOException e) {
+      try {
+        out.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    out.close();
+  }
+}
