@@ -56,7 +56,7 @@ raw_e2e=$(median <"$bench/raw_e2e.txt")
 heap=$(median <"$bench/heap.txt")
 printf 'aggregate --group-by station,status --agg %s\n' "$aggs"
 calc() { awk "BEGIN {print $1}"; }
-printf '  end to end (JVM start included), median of %d: %.2f s  %12.0f rows/s  %7.1f MB/s (files)  peak heap %s MiB\n' \
+printf '  end to end (JVM start included), median of %d: %.2f s  %12.0f rows/s  %7.1f MB/s (files)  peak live heap %s MiB\n' \
   "$runs" "$e2e" "$(calc "$rows / $e2e")" "$(calc "$bytes / $e2e / 1000000")" "$heap"
 printf '  raw read limit (same reader and splits, columns station,status,value, nothing else):\n'
 printf '    end to end (JVM start included): %.2f s  %12.0f rows/s\n' "$raw_e2e" "$(calc "$rows / $raw_e2e")"

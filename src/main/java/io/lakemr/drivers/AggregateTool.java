@@ -175,7 +175,7 @@ public final class AggregateTool extends LakemrTool {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
     }
     if ("local".equals(jc.get("mapreduce.framework.name", "local"))) {
-      out().printf("  peak heap    %,d MiB (this JVM, local job runner)%n", Memory.peakHeapBytes() >> 20);
+      out().printf("  peak heap    %,d MiB live after GC (this JVM runs the local tasks)%n", peakLiveHeapBytes() >> 20);
     }
     out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(),
         c.findCounter(OutputCounters.FILES_WRITTEN).getValue(),

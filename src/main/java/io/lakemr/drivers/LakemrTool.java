@@ -33,6 +33,7 @@ abstract class LakemrTool extends Configured implements Tool {
   /** Runs the command; throws on bad input or failure. */
   abstract int execute(String[] args) throws Exception;
 
+  private Memory memory;
   private PrintStream out = System.out;
   private PrintStream err = System.err;
 
@@ -53,8 +54,14 @@ abstract class LakemrTool extends Configured implements Tool {
     return this;
   }
 
+  /** Peak live heap of this JVM since the command started (local runs run their tasks here). */
+  long peakLiveHeapBytes() {
+    return memory == null ? 0 : memory.peakLiveBytes();
+  }
+
   @Override
   public final int run(String[] args) {
+    memory = Memory.watch();
     for (String a : args) {
       if (a.equals("--help") || a.equals("-h")) {
         out().println(usage());

@@ -95,7 +95,7 @@ public final class ReadBenchTool extends LakemrTool {
         String.join(",", columns), input.formatName(), seconds, threads, threads == 1 ? "" : "s", splits.size());
     out().printf("  rows/s       %,.0f%n", rows / seconds);
     out().printf("  MB/s         %,.1f (stored bytes read)%n", bytes / seconds / 1e6);
-    out().printf("  peak heap    %,d MiB%n", Memory.peakHeapBytes() >> 20);
+    out().printf("  peak heap    %,d MiB live (after GC)%n", peakLiveHeapBytes() >> 20);
     return EXIT_OK;
   }
 
