@@ -3,7 +3,6 @@ package io.lakemr.formats.output;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -42,17 +41,13 @@ public final class CsvBatchWriter implements BatchWriter {
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
-  private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Path file;
   private final ColumnType[] types;
-  private final OutputStream out;
-  private final byte[] buf = new byte[BUFFER_SIZE];
+  private final TextSink sink;
   private final StringBuilder scratch = new StringBuilder(32);
   private final Base64.Encoder base64 = Base64.getEncoder();
-  private int pos;
   private long rows;
-  private boolean closed;
 
   /** Creates {@code file} (it must not exist) and writes the header line. */
   public CsvBatchWriter(Configuration conf, Path file, List<Column> columns) throws IOException {
@@ -62,7 +57,7 @@ public final class CsvBatchWriter implements BatchWriter {
       types[i] = columns.get(i).type();
     }
     FileSystem fs = file.getFileSystem(conf);
-    this.out = fs.create(file, false);
+    this.sink = new TextSink(fs.create(file, false));
     try {
       for (int i = 0; i < types.length; i++) {
         if (i > 0) {
@@ -73,18 +68,14 @@ public final class CsvBatchWriter implements BatchWriter {
       }
       put(CRLF, 0, 2);
     } catch (IOException | RuntimeException e) {
-      try {
-        out.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
+      sink.closeQuietly(e);
       throw e;
     }
   }
 
   @Override
   public void write(VectorizedRowBatch batch) throws IOException {
-    if (closed) {
+    if (sink.isClosed()) {
       throw new IOException("CSV writer of " + file + " is closed");
     }
     if (batch.numCols < types.length) {
@@ -187,37 +178,15 @@ public final class CsvBatchWriter implements BatchWriter {
   }
 
   private void putScratch() throws IOException {
-    int len = scratch.length();
-    if (pos + len > buf.length) {
-      flushBuffer();
-    }
-    for (int k = 0; k < len; k++) {
-      buf[pos++] = (byte) scratch.charAt(k); // ValueText writes ASCII only
-    }
+    sink.putAscii(scratch); // ValueText writes ASCII only
   }
 
   private void put(byte b) throws IOException {
-    if (pos == buf.length) {
-      flushBuffer();
-    }
-    buf[pos++] = b;
+    sink.put(b);
   }
 
   private void put(byte[] src, int off, int len) throws IOException {
-    if (len > buf.length - pos) {
-      flushBuffer();
-      if (len > buf.length) {
-        out.write(src, off, len);
-        return;
-      }
-    }
-    System.arraycopy(src, off, buf, pos, len);
-    pos += len;
-  }
-
-  private void flushBuffer() throws IOException {
-    out.write(buf, 0, pos);
-    pos = 0;
+    sink.put(src, off, len);
   }
 
   @Override
@@ -227,20 +196,6 @@ public final class CsvBatchWriter implements BatchWriter {
 
   @Override
   public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      flushBuffer();
-    } catch (IOException e) {
-      try {
-        out.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    out.close();
+    sink.close();
   }
 }

@@ -3,7 +3,6 @@ package io.lakemr.formats.output;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -42,19 +41,15 @@ public final class JsonLinesBatchWriter implements BatchWriter {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Path file;
   private final ColumnType[] types;
   /** {@code {"name":} for the first column, {@code ,"name":} for the others. */
   private final byte[][] memberPrefixes;
-  private final OutputStream out;
-  private final byte[] buf = new byte[BUFFER_SIZE];
+  private final TextSink sink;
   private final StringBuilder scratch = new StringBuilder(32);
   private final Base64.Encoder base64 = Base64.getEncoder();
-  private int pos;
   private long rows;
-  private boolean closed;
 
   /** Creates {@code file} (it must not exist). */
   public JsonLinesBatchWriter(Configuration conf, Path file, List<Column> columns) throws IOException {
@@ -67,7 +62,7 @@ public final class JsonLinesBatchWriter implements BatchWriter {
       appendJsonString(sb, columns.get(i).name());
       memberPrefixes[i] = sb.append(':').toString().getBytes(StandardCharsets.UTF_8);
     }
-    this.out = file.getFileSystem(conf).create(file, false);
+    this.sink = new TextSink(file.getFileSystem(conf).create(file, false));
   }
 
   /** Appends a JSON string literal, escaped, to a builder (for names; values go byte by byte). */
@@ -88,7 +83,7 @@ public final class JsonLinesBatchWriter implements BatchWriter {
 
   @Override
   public void write(VectorizedRowBatch batch) throws IOException {
-    if (closed) {
+    if (sink.isClosed()) {
       throw new IOException("JSON Lines writer of " + file + " is closed");
     }
     if (batch.numCols < types.length) {
@@ -167,10 +162,7 @@ public final class JsonLinesBatchWriter implements BatchWriter {
       default:
         throw new AssertionError(type);
     }
-    int len = scratch.length();
-    for (int k = 0; k < len; k++) {
-      put((byte) scratch.charAt(k)); // ValueText writes ASCII only
-    }
+    sink.putAscii(scratch); // ValueText writes ASCII only
   }
 
   private void putString(byte[] bytes, int start, int length) throws IOException {
@@ -213,27 +205,11 @@ public final class JsonLinesBatchWriter implements BatchWriter {
   }
 
   private void put(byte b) throws IOException {
-    if (pos == buf.length) {
-      flushBuffer();
-    }
-    buf[pos++] = b;
+    sink.put(b);
   }
 
   private void put(byte[] src, int off, int len) throws IOException {
-    if (len > buf.length - pos) {
-      flushBuffer();
-      if (len > buf.length) {
-        out.write(src, off, len);
-        return;
-      }
-    }
-    System.arraycopy(src, off, buf, pos, len);
-    pos += len;
-  }
-
-  private void flushBuffer() throws IOException {
-    out.write(buf, 0, pos);
-    pos = 0;
+    sink.put(src, off, len);
   }
 
   @Override
@@ -243,20 +219,6 @@ public final class JsonLinesBatchWriter implements BatchWriter {
 
   @Override
   public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      flushBuffer();
-    } catch (IOException e) {
-      try {
-        out.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    out.close();
+    sink.close();
   }
 }
