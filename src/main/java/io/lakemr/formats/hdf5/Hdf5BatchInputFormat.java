@@ -1,5 +1,6 @@
 package io.lakemr.formats.hdf5;
 
+import io.lakemr.formats.BatchInputFormat;
 import io.jhdf.HdfFile;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
@@ -38,50 +39,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * {@code mapreduce.input.fileinputformat.split.minsize} and {@code .maxsize} and the file's
  * block size; hosts come from the blocks holding the split's chunks.
  */
-public class Hdf5BatchInputFormat extends InputFormat<NullWritable, VectorizedRowBatch> {
-
-  /** Sets the input paths (files, directories or globs). */
-  public static void setInputPaths(Job job, List<String> paths) {
-    for (String p : paths) {
-      if (p.isEmpty() || p.indexOf(',') >= 0) {
-        throw new BadInputException("input path '" + p + "' is empty or holds a comma");
-      }
-    }
-    job.getConfiguration().set(LakemrConfig.INPUT_PATHS, String.join(",", paths));
-  }
-
-  /** The input paths; none when unset. */
-  public static List<String> getInputPaths(Configuration conf) {
-    String joined = conf.get(LakemrConfig.INPUT_PATHS, "");
-    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-  }
-
-  /**
-   * Sets the columns to read, in batch order: a flat record schema whose fields are columns of
-   * the HDF5 table or partition-directory columns.
-   */
-  public static void setReadSchema(Job job, Schema schema) {
-    if (schema.getType() != Schema.Type.RECORD) {
-      throw new BadInputException("read schema must be a record, not " + schema.getType());
-    }
-    for (Schema.Field f : schema.getFields()) {
-      try {
-        ColumnType.of(f.schema());
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException("read schema field " + f.name() + ": " + e.getMessage(), e);
-      }
-    }
-    job.getConfiguration().set(LakemrConfig.INPUT_READ_SCHEMA, schema.toString());
-  }
-
-  /** The columns to read; an empty record (row counts only) when unset. */
-  public static Schema getReadSchema(Configuration conf) {
-    String json = conf.get(LakemrConfig.INPUT_READ_SCHEMA);
-    if (json == null || json.isEmpty()) {
-      return Schema.createRecord("row", null, "io.lakemr", false, new ArrayList<>());
-    }
-    return Schemas.parse(json);
-  }
+public class Hdf5BatchInputFormat extends BatchInputFormat {
 
   /** Sets the dataset or group to read ({@code --dataset}); null for each file's only dataset. */
   public static void setDataset(Job job, String dataset) {
@@ -116,15 +74,6 @@ public class Hdf5BatchInputFormat extends InputFormat<NullWritable, VectorizedRo
       throw new BadInputException("--layout " + layout + ": expected rows or cells");
     }
     job.getConfiguration().set(LakemrConfig.HDF5_LAYOUT, l);
-  }
-
-  /** Rows per batch. */
-  public static int getBatchRows(Configuration conf) {
-    int rows = conf.getInt(LakemrConfig.BATCH_ROWS, LakemrConfig.BATCH_ROWS_DEFAULT);
-    if (rows < 1) {
-      throw new BadInputException(LakemrConfig.BATCH_ROWS + " must be at least 1, not " + rows);
-    }
-    return rows;
   }
 
   /** The read schema's columns that come from the HDF5 table (not partition directories), in order. */
