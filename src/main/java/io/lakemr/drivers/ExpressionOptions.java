@@ -13,7 +13,6 @@ import io.lakemr.expr.RowCounters;
 import io.lakemr.expr.TransformSpec;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.PartitionPruner;
-import io.lakemr.formats.parquet.ParquetBatchInputFormat;
 import io.lakemr.formats.parquet.ParquetCounters;
 import java.io.PrintStream;
 import java.util.ArrayList;
