@@ -20,17 +20,18 @@ import org.apache.hadoop.io.SequenceFile;
  * <p>Files of {@link #readAllBytes} bytes or fewer in all are read whole, so small results
  * split exactly. Larger ones are sampled at random byte positions spread over the files in
  * proportion to their size: the reader skips to the next sync mark after the position
- * ({@link SequenceFile.Reader#sync}) and takes the key of the record there. A SequenceFile
- * has a sync mark about every 2,000 bytes (uncompressed or record-compressed), so each sample
- * costs one seek and one record, whatever the data's size. The seed is fixed, so the same
- * data gives the same split points.
+ * ({@link SequenceFile.Reader#sync}) and takes the keys of the records there, as many as the
+ * samples asked for need given the sync marks there are ({@link SequenceFile#SYNC_INTERVAL},
+ * about 100 KB, apart): one record per mark for large data, a short run of consecutive
+ * records (a cluster sample) for smaller data. Each sample point costs one seek, whatever the
+ * data's size. The seed is fixed, so the same data gives the same split points.
  *
  * <p>Split points only balance the reducers; the order of the output never depends on them.
  */
 final class SortSampler {
 
-  /** Below this many bytes in all, every key is read: {@value}. */
-  static final long READ_ALL_BYTES_DEFAULT = 1L << 20;
+  /** Up to this many bytes in all, every key is read: {@value} (8 MiB). */
+  static final long READ_ALL_BYTES_DEFAULT = 8L << 20;
 
   private static final long SEED = 0x5eed_0fdeL;
 
@@ -59,6 +60,10 @@ final class SortSampler {
     List<byte[]> keys = new ArrayList<>();
     GroupKey key = new GroupKey();
     Random random = new Random(SEED);
+    // records read after each sync mark: enough for the samples asked from the sync marks there are
+    long syncMarks = Math.max(1, total / SequenceFile.SYNC_INTERVAL);
+    // (half as many again: two sample points may fall between the same two marks)
+    int perMark = (int) Math.max(1, (samples * 3 / 2 + syncMarks - 1) / syncMarks);
     for (FileStatus f : files) {
       try (SequenceFile.Reader reader = new SequenceFile.Reader(conf, SequenceFile.Reader.file(f.getPath()))) {
         if (total <= readAllBytes) {
@@ -67,15 +72,20 @@ final class SortSampler {
           }
           continue;
         }
-        int n = (int) Math.max(1, Math.round((double) samples * f.getLen() / total));
+        int n = (int) Math.max(1, Math.round((double) samples * f.getLen() / total / perMark));
         long[] positions = new long[n];
         for (int i = 0; i < n; i++) {
-          positions[i] = (long) (random.nextDouble() * f.getLen());
+          positions[i] = (long) ((i + random.nextDouble()) * f.getLen() / n); // one in each n-th of the file
         }
-        Arrays.sort(positions);
+        long lastMark = -1;
         for (long p : positions) {
           reader.sync(p);
-          if (reader.next(key)) {
+          long mark = reader.getPosition();
+          if (mark == lastMark) {
+            continue; // the same sync mark as the position before: its records are taken
+          }
+          lastMark = mark;
+          for (int i = 0; i < perMark && reader.next(key); i++) {
             keys.add(key.copyBytes());
           }
         }
