@@ -90,11 +90,22 @@ final class SortStage {
           + (ranges == 1 ? "" : "s"));
       if (ranges > 1) {
         SortSampler.writePartitionFile(jc, splitPointsFile, points);
-        TotalOrderPartitioner.setPartitionFile(jc, splitPointsFile);
+        usePartitionFile(jc, splitPointsFile);
         job.setPartitionerClass(TotalOrderPartitioner.class);
       }
     }
     job.setNumReduceTasks(ranges);
     return job;
+  }
+
+  /**
+   * Points {@link TotalOrderPartitioner} at a split-point file, searched with the keys' raw
+   * comparator. Its byte trie (the default for {@code BinaryComparable} keys) is not used: it
+   * sends keys whose split points hold {@code 0xFF} bytes to the wrong range, and descending
+   * columns and the null marker of a descending column are full of them.
+   */
+  static void usePartitionFile(Configuration conf, Path file) {
+    TotalOrderPartitioner.setPartitionFile(conf, file);
+    conf.setBoolean(TotalOrderPartitioner.NATURAL_ORDER, false);
   }
 }

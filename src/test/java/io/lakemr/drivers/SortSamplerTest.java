@@ -92,20 +92,28 @@ class SortSamplerTest {
   }
 
   @Test
-  void totalOrderPartitionerReadsThePartitionFile() throws Exception {
+  void totalOrderPartitionerRoutesKeysFullOfFfBytesInOrder() throws Exception {
     Configuration conf = new Configuration();
     org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(tmp.resolve("split-points").toUri());
-    SortSampler.writePartitionFile(conf, file, List.of(new byte[] {0x10}, new byte[] {(byte) 0x90, 0x01}));
+    // keys as a descending count makes them: inverted marker, then 0x7F and runs of 0xFF
+    byte[] low = {(byte) 0xFE, 0x7F, -1, -1, -1, -1, -1, -1, (byte) 0xE0, 1};
+    byte[] high = {(byte) 0xFE, 0x7F, -1, -1, -1, -1, -1, -1, (byte) 0xF0, 1};
+    SortSampler.writePartitionFile(conf, file, List.of(low, high));
     conf.setInt("mapreduce.job.reduces", 3);
-    conf.set("mapreduce.job.output.key.class", GroupKey.class.getName());
     conf.set("mapreduce.map.output.key.class", GroupKey.class.getName());
-    TotalOrderPartitioner.setPartitionFile(conf, file);
+    SortStage.usePartitionFile(conf, file);
     TotalOrderPartitioner<GroupKey, BytesWritable> p = new TotalOrderPartitioner<>();
     p.setConf(conf);
-    assertEquals(0, p.getPartition(new GroupKey(new byte[] {0x01, 0x7f}), null, 3));
-    assertEquals(1, p.getPartition(new GroupKey(new byte[] {0x10}), null, 3));
-    assertEquals(1, p.getPartition(new GroupKey(new byte[] {(byte) 0x90}), null, 3));
-    assertEquals(2, p.getPartition(new GroupKey(new byte[] {(byte) 0x90, 0x01}), null, 3));
-    assertEquals(2, p.getPartition(new GroupKey(new byte[] {(byte) 0xff}), null, 3));
+    byte[] k = low.clone();
+    k[8] = (byte) 0xD0;
+    assertEquals(0, p.getPartition(new GroupKey(k), null, 3));
+    assertEquals(1, p.getPartition(new GroupKey(low), null, 3), "a split point starts its range");
+    k[8] = (byte) 0xE5;
+    assertEquals(1, p.getPartition(new GroupKey(k), null, 3));
+    assertEquals(2, p.getPartition(new GroupKey(high), null, 3));
+    k[8] = (byte) 0xF5;
+    assertEquals(2, p.getPartition(new GroupKey(k), null, 3));
+    assertEquals(2, p.getPartition(new GroupKey(new byte[] {(byte) 0xFF}), null, 3));
+    assertEquals(0, p.getPartition(new GroupKey(new byte[] {0x00}), null, 3));
   }
 }
