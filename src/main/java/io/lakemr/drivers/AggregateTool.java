@@ -189,10 +189,10 @@ public final class AggregateTool extends LakemrTool {
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
     });
 
-    Counters c = finalJob.getCounters();
+    Counters c = summary.counters(finalJob);
     long seconds10 = (System.currentTimeMillis() - started) / 100;
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
-    Counters inputCounters = inputJob.getCounters();
+    Counters inputCounters = summary.counters(inputJob);
     out().printf("  rows in      %,d%n", inputCounters.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
     expressions.printSummary(out(), inputCounters);
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
