@@ -149,6 +149,7 @@ public final class ResultOrder {
       throw new BadInputException("--limit cannot be combined with --partition-by: the top N rows are "
           + "written as one file; leave out --partition-by, or order within partitions without --limit");
     }
+    maxLimit = Math.min(maxLimit, Integer.MAX_VALUE);
     if (limit > maxLimit) {
       throw new BadInputException("--limit: " + limit + " is above " + maxLimit + " (every sort task holds "
           + "its top N rows in memory; raise " + LakemrConfig.ORDER_LIMIT_MAX + " to allow more)");
