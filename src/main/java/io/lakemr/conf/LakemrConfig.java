@@ -129,6 +129,32 @@ public final class LakemrConfig {
   public static final String REDUCERS_MAX = "lakemr.reducers.max";
   public static final int REDUCERS_MAX_DEFAULT = 64;
 
+  // ---- ordering ----
+
+  /**
+   * The result order of an aggregation, as {@code ResultOrder} stores it: {@code col asc} or
+   * {@code col desc}, comma-separated. Unset: unordered output.
+   */
+  public static final String ORDER_BY = "lakemr.order.by";
+
+  /** The number of rows kept in the result order ({@code --limit}); {@value}: all. */
+  public static final String ORDER_LIMIT = "lakemr.order.limit";
+  public static final long ORDER_LIMIT_DEFAULT = 0L;
+
+  /**
+   * The largest {@code --limit} accepted: {@value}. Every task of the sort stage holds its top
+   * N rows in memory.
+   */
+  public static final String ORDER_LIMIT_MAX = "lakemr.order.limit.max";
+  public static final long ORDER_LIMIT_MAX_DEFAULT = 1_000_000L;
+
+  /**
+   * Sort keys the client samples from the aggregated rows to choose the split points of a
+   * globally sorted output: {@value}.
+   */
+  public static final String ORDER_SAMPLE_KEYS = "lakemr.order.sample.keys";
+  public static final int ORDER_SAMPLE_KEYS_DEFAULT = 10_000;
+
   // ---- output ----
 
   /** Output file format: parquet, csv, jsonl or avro. */

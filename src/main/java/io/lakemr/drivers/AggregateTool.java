@@ -4,6 +4,7 @@ import io.lakemr.agg.AggSpec;
 import io.lakemr.agg.AggregateCounters;
 import io.lakemr.agg.AggregatePlan;
 import io.lakemr.agg.DistinctAggregation;
+import io.lakemr.agg.ResultOrder;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.TableSchema;
@@ -35,7 +36,7 @@ public final class AggregateTool extends LakemrTool {
 
   private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
       "output", "output-format", "partition-by", "mode", "reducers", "dataset", "columns", "layout", "where",
-      "derive", "window", "compression");
+      "derive", "window", "compression", "order-by", "limit");
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -72,7 +73,13 @@ public final class AggregateTool extends LakemrTool {
         "                             overwrite-partitions: replace only the partitions written;",
         "                             append: add uniquely named files. All once the job has succeeded",
         "  --reducers N               number of reducers (default: one per "
-            + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input)");
+            + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input)",
+        "  --order-by COL [ASC|DESC][, COL [ASC|DESC]...]  sort the result rows globally: part files read",
+        "                             in name order give them in order (within each partition directory);",
+        "                             COL is a group column or an aggregate's result name (count, avg_value);",
+        "                             nulls first ascending, last descending; ties by the group columns",
+        "  --limit N                  with --order-by: only the first N rows, as one file (not with",
+        "                             --partition-by)");
   }
 
   @Override
@@ -92,6 +99,8 @@ public final class AggregateTool extends LakemrTool {
     AggregatePlan plan = expressions.plan(cl.list("group-by"), cl.list("partition-by"), aggs);
     int reducers = plan.isGlobal() ? 1
         : (int) cl.getLong("reducers", defaultReducers(conf, expressions.files().totalBytes()), 1);
+    ResultOrder order = ResultOrder.create(plan, cl.get("order-by"), cl.getLong("limit", 0, 1),
+        conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
     // ---- output target, write mode and job summary ----
     List<String> partitionNames = JobSummary.names(plan.partitionColumns());
     OutputTarget target = OutputTarget.prepare(conf, outputPath, mode, partitionNames.size());
@@ -141,33 +150,49 @@ public final class AggregateTool extends LakemrTool {
       job.setMapOutputValueClass(BytesWritable.class);
       // ---- end count_distinct ----
     }
-    Configuration jc = job.getConfiguration();
-    job.setReducerClass(AggregateReducer.class);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(NullWritable.class);
     job.setNumReduceTasks(reducers);
-    job.setOutputFormatClass(BatchOutputFormat.class);
-    BatchOutputFormat.setOutputFormat(job, outputFormat);
+    Job finalJob;
+    if (order == null) {
+      job.setReducerClass(AggregateReducer.class);
+      finalJob = job;
+    } else {
+      // ---- order-by: this job writes (sort key, row) to scratch, a sort job the output; see SortStage ----
+      SortStage.configureAggregation(job, order);
+      Path rows = target.intermediate("ordered-rows");
+      try {
+        JobRunner.runStage(job, rows, target.failureDir("aggregate"), err());
+        summary.job(job, inputJob == job);
+        finalJob = SortStage.create(conf, plan, order, rows, target.intermediate("split-points"), reducers, err());
+      } catch (IOException | InterruptedException | JobFailedException | RuntimeException e) {
+        target.discard();
+        throw e;
+      }
+      // ---- end order-by ----
+    }
+    Configuration jc = finalJob.getConfiguration();
+    finalJob.setOutputKeyClass(NullWritable.class);
+    finalJob.setOutputValueClass(NullWritable.class);
+    finalJob.setOutputFormatClass(BatchOutputFormat.class);
+    BatchOutputFormat.setOutputFormat(finalJob, outputFormat);
     // ---- output: compression, unique names, partition log ----
     if (compression != null) {
-      BatchOutputFormat.setCompression(job, compression);
+      BatchOutputFormat.setCompression(finalJob, compression);
     }
-    BatchOutputFormat.setUniqueFileNames(job, mode == OutputTarget.Mode.APPEND);
-    BatchOutputFormat.setPartitionLog(job, true);
+    BatchOutputFormat.setUniqueFileNames(finalJob, mode == OutputTarget.Mode.APPEND);
+    BatchOutputFormat.setPartitionLog(finalJob, true);
     // ---- end output ----
-    BatchOutputFormat.setFileColumns(job, plan.fileColumns());
-    BatchOutputFormat.setPartitionColumns(job, partitionNames);
+    BatchOutputFormat.setFileColumns(finalJob, plan.fileColumns());
+    BatchOutputFormat.setPartitionColumns(finalJob, partitionNames);
 
-    Job finalJob = job;
-    JobRunner.run(job, target, err(), j -> {
-      summary.job(j, inputJob == finalJob);
+    JobRunner.run(finalJob, target, err(), j -> {
+      summary.job(j, inputJob == j);
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
     });
 
-    Counters c = job.getCounters();
+    Counters c = summary.counters(finalJob);
     long seconds10 = (System.currentTimeMillis() - started) / 100;
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
-    Counters inputCounters = inputJob.getCounters();
+    Counters inputCounters = summary.counters(inputJob);
     out().printf("  rows in      %,d%n", inputCounters.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
     expressions.printSummary(out(), inputCounters);
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());

@@ -57,6 +57,11 @@ final class JobSummary {
   private final ObjectNode counters = json.createObjectNode();
   private final long started;
   private Counters inputJobCounters;
+  /**
+   * Each job's counters, read once when it finished: once a job's application master has
+   * exited, its counters come from the history server, which may not serve them.
+   */
+  private final Map<Job, Counters> jobCounters = new java.util.IdentityHashMap<>();
 
   JobSummary(String command, String[] arguments, List<String> inputs, long started) {
     this.started = started;
@@ -83,6 +88,7 @@ final class JobSummary {
     j.put("id", String.valueOf(job.getJobID()));
     j.put("name", job.getJobName());
     Counters c = job.getCounters();
+    jobCounters.put(job, c);
     ObjectNode groups = counters.putObject(job.getJobName());
     for (CounterGroup g : c) {
       ObjectNode group = groups.putObject(g.getName());
@@ -96,12 +102,21 @@ final class JobSummary {
     return this;
   }
 
+  /** The counters of a job added with {@link #job}, as read then; read now for any other job. */
+  Counters counters(Job job) throws IOException {
+    Counters c = jobCounters.get(job);
+    if (c != null) {
+      return c;
+    }
+    return job.getCounters();
+  }
+
   /**
    * Completes the summary with the final job's numbers and the partitions its tasks logged,
    * and writes it into {@code outputDir} (the staging directory, before publishing).
    */
   void write(FileSystem fs, Path outputDir, Job finalJob, List<String> partitionColumns) throws IOException {
-    Counters fc = finalJob.getCounters();
+    Counters fc = counters(finalJob);
     Counters ic = inputJobCounters == null ? fc : inputJobCounters;
     long passed = ic.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue();
     long filtered = 0;
