@@ -74,8 +74,10 @@ final class JobRunner {
     } catch (ClassNotFoundException e) {
       throw new IOException("could not submit " + job.getJobName() + ": " + e.getMessage(), e);
     }
+    boolean local = "local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"));
+    String url = local ? null : job.getTrackingURL(); // the local runner's is a placeholder
     progress.println("[" + job.getJobName() + "] submitted as " + job.getJobID()
-        + (job.getTrackingURL() == null || job.getTrackingURL().isEmpty() ? "" : ", " + job.getTrackingURL()));
+        + (url == null || url.isEmpty() ? "" : ", " + url));
     long poll = Math.max(50, job.getConfiguration().getLong("mapreduce.client.progressmonitor.pollinterval", 1000));
     String last = "";
     while (!job.isComplete()) {
