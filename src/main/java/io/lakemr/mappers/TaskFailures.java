@@ -23,6 +23,22 @@ public final class TaskFailures {
   private TaskFailures() {
   }
 
+  /** A task's body, as {@code Mapper.run} or {@code Reducer.run}. */
+  @FunctionalInterface
+  public interface Body {
+    void run() throws IOException, InterruptedException;
+  }
+
+  /** Runs a task's body, recording its failure, if any, before passing it on. */
+  public static void run(TaskAttemptContext context, Body body) throws IOException, InterruptedException {
+    try {
+      body.run();
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      record(context, e);
+      throw e;
+    }
+  }
+
   /** Records a failure; never throws (the original failure is what matters). */
   public static void record(TaskAttemptContext context, Throwable failure) {
     String dir = context.getConfiguration().get(LakemrConfig.JOB_FAILURE_DIR);

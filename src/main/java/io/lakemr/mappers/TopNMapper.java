@@ -43,11 +43,6 @@ public class TopNMapper extends Mapper<GroupKey, BytesWritable, GroupKey, BytesW
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
-    try {
-      super.run(context);
-    } catch (IOException | InterruptedException | RuntimeException | Error e) {
-      TaskFailures.record(context, e);
-      throw e;
-    }
+    TaskFailures.run(context, () -> super.run(context));
   }
 }

@@ -165,11 +165,6 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
-    try {
-      super.run(context);
-    } catch (IOException | InterruptedException | RuntimeException | Error e) {
-      TaskFailures.record(context, e);
-      throw e;
-    }
+    TaskFailures.run(context, () -> super.run(context));
   }
 }

@@ -68,11 +68,6 @@ public class DistinctStageReducer extends Reducer<GroupKey, BytesWritable, Group
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
-    try {
-      super.run(context);
-    } catch (IOException | InterruptedException | RuntimeException | Error e) {
-      TaskFailures.record(context, e);
-      throw e;
-    }
+    TaskFailures.run(context, () -> super.run(context));
   }
 }

@@ -138,11 +138,6 @@ public class OrderStageReducer extends Reducer<GroupKey, BytesWritable, GroupKey
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
-    try {
-      super.run(context);
-    } catch (IOException | InterruptedException | RuntimeException | Error e) {
-      TaskFailures.record(context, e);
-      throw e;
-    }
+    TaskFailures.run(context, () -> super.run(context));
   }
 }

@@ -132,11 +132,6 @@ public class SortedOutputReducer extends Reducer<GroupKey, BytesWritable, NullWr
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
-    try {
-      super.run(context);
-    } catch (IOException | InterruptedException | RuntimeException | Error e) {
-      TaskFailures.record(context, e);
-      throw e;
-    }
+    TaskFailures.run(context, () -> super.run(context));
   }
 }
