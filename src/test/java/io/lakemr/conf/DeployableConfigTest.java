@@ -169,10 +169,11 @@ class DeployableConfigTest {
     String log = Files.readString(logs[0].toPath());
     assertTrue(log.contains("nightly: exit 0") && log.contains("nightly: exit 2"), log);
 
-    Process holder = new ProcessBuilder("flock", tmp.resolve("lakemr-cron-nightly.lock").toString(), "sleep", "20")
-        .start();
+    Process holder = new ProcessBuilder("flock", tmp.resolve("lakemr-cron-nightly.lock").toString(), "sh", "-c",
+        "echo held; sleep 30").start();
     try {
-      Thread.sleep(500);
+      // wait until the lock is really held
+      assertEquals('h', holder.getInputStream().read(), "the lock holder started");
       Run skipped = cron("true", "nightly", "aggregate");
       assertEquals(3, skipped.exit(), skipped.stderr());
       assertTrue(skipped.stderr().contains("still running"), skipped.stderr());
