@@ -11,7 +11,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.WritableUtils;
 
 /** {@code count(*)} (input -1) or {@code count(col)}: never null, 0 for an empty group. */
-final class CountAccumulator extends Accumulator {
+class CountAccumulator extends Accumulator {
 
   private long[] counts = new long[0];
 

@@ -61,12 +61,12 @@ public final class CsvBatchWriter implements BatchWriter {
     try {
       for (int i = 0; i < types.length; i++) {
         if (i > 0) {
-          put((byte) ',');
+          sink.put((byte) ',');
         }
         byte[] name = columns.get(i).name().getBytes(StandardCharsets.UTF_8);
         putText(name, 0, name.length);
       }
-      put(CRLF, 0, 2);
+      sink.put(CRLF, 0, 2);
     } catch (IOException | RuntimeException e) {
       sink.closeQuietly(e);
       throw e;
@@ -87,11 +87,11 @@ public final class CsvBatchWriter implements BatchWriter {
       int row = batch.selectedInUse ? batch.selected[j] : j;
       for (int c = 0; c < types.length; c++) {
         if (c > 0) {
-          put((byte) ',');
+          sink.put((byte) ',');
         }
         putValue(types[c], batch.cols[c], row);
       }
-      put(CRLF, 0, 2);
+      sink.put(CRLF, 0, 2);
     }
     rows += n;
   }
@@ -104,7 +104,7 @@ public final class CsvBatchWriter implements BatchWriter {
     switch (type) {
       case BOOLEAN: {
         byte[] b = ((LongColumnVector) v).vector[i] != 0 ? TRUE : FALSE;
-        put(b, 0, b.length);
+        sink.put(b, 0, b.length);
         return;
       }
       case INT:
@@ -141,13 +141,13 @@ public final class CsvBatchWriter implements BatchWriter {
       case BYTES: {
         BytesColumnVector b = (BytesColumnVector) v;
         if (b.length[i] == 0) {
-          put((byte) '"');
-          put((byte) '"');
+          sink.put((byte) '"');
+          sink.put((byte) '"');
           return;
         }
         byte[] enc = base64.encode(Arrays.copyOfRange(b.vector[i], b.start[i],
             b.start[i] + b.length[i]));
-        put(enc, 0, enc.length);
+        sink.put(enc, 0, enc.length);
         return;
       }
       default:
@@ -163,30 +163,22 @@ public final class CsvBatchWriter implements BatchWriter {
       quote = c == ',' || c == '"' || c == '\r' || c == '\n';
     }
     if (!quote) {
-      put(bytes, start, length);
+      sink.put(bytes, start, length);
       return;
     }
-    put((byte) '"');
+    sink.put((byte) '"');
     for (int k = start; k < start + length; k++) {
       byte c = bytes[k];
       if (c == '"') {
-        put((byte) '"');
+        sink.put((byte) '"');
       }
-      put(c);
+      sink.put(c);
     }
-    put((byte) '"');
+    sink.put((byte) '"');
   }
 
   private void putScratch() throws IOException {
     sink.putAscii(scratch); // ValueText writes ASCII only
-  }
-
-  private void put(byte b) throws IOException {
-    sink.put(b);
-  }
-
-  private void put(byte[] src, int off, int len) throws IOException {
-    sink.put(src, off, len);
   }
 
   @Override

@@ -93,14 +93,14 @@ public final class JsonLinesBatchWriter implements BatchWriter {
     for (int j = 0; j < n; j++) {
       int row = batch.selectedInUse ? batch.selected[j] : j;
       for (int c = 0; c < types.length; c++) {
-        put(memberPrefixes[c], 0, memberPrefixes[c].length);
+        sink.put(memberPrefixes[c], 0, memberPrefixes[c].length);
         putValue(types[c], batch.cols[c], row);
       }
       if (types.length == 0) {
-        put((byte) '{');
+        sink.put((byte) '{');
       }
-      put((byte) '}');
-      put((byte) '\n');
+      sink.put((byte) '}');
+      sink.put((byte) '\n');
     }
     rows += n;
   }
@@ -108,14 +108,14 @@ public final class JsonLinesBatchWriter implements BatchWriter {
   private void putValue(ColumnType type, ColumnVector v, int row) throws IOException {
     int i = v.isRepeating ? 0 : row;
     if (!v.noNulls && v.isNull[i]) {
-      put(NULL, 0, NULL.length);
+      sink.put(NULL, 0, NULL.length);
       return;
     }
     scratch.setLength(0);
     switch (type) {
       case BOOLEAN: {
         byte[] b = ((LongColumnVector) v).vector[i] != 0 ? TRUE : FALSE;
-        put(b, 0, b.length);
+        sink.put(b, 0, b.length);
         return;
       }
       case INT:
@@ -126,7 +126,7 @@ public final class JsonLinesBatchWriter implements BatchWriter {
       case DOUBLE: {
         double d = ((DoubleColumnVector) v).vector[i];
         if (!Double.isFinite(d)) {
-          put(NULL, 0, NULL.length);
+          sink.put(NULL, 0, NULL.length);
           return;
         }
         if (type == ColumnType.FLOAT) {
@@ -154,9 +154,9 @@ public final class JsonLinesBatchWriter implements BatchWriter {
       case BYTES: {
         BytesColumnVector b = (BytesColumnVector) v;
         byte[] enc = base64.encode(Arrays.copyOfRange(b.vector[i], b.start[i], b.start[i] + b.length[i]));
-        put((byte) '"');
-        put(enc, 0, enc.length);
-        put((byte) '"');
+        sink.put((byte) '"');
+        sink.put(enc, 0, enc.length);
+        sink.put((byte) '"');
         return;
       }
       default:
@@ -166,50 +166,42 @@ public final class JsonLinesBatchWriter implements BatchWriter {
   }
 
   private void putString(byte[] bytes, int start, int length) throws IOException {
-    put((byte) '"');
+    sink.put((byte) '"');
     for (int k = start; k < start + length; k++) {
       byte c = bytes[k];
       if (c == '"' || c == '\\') {
-        put((byte) '\\');
-        put(c);
+        sink.put((byte) '\\');
+        sink.put(c);
       } else if (c >= 0 && c < 0x20) {
-        put((byte) '\\');
+        sink.put((byte) '\\');
         switch (c) {
           case '\n':
-            put((byte) 'n');
+            sink.put((byte) 'n');
             break;
           case '\r':
-            put((byte) 'r');
+            sink.put((byte) 'r');
             break;
           case '\t':
-            put((byte) 't');
+            sink.put((byte) 't');
             break;
           case '\b':
-            put((byte) 'b');
+            sink.put((byte) 'b');
             break;
           case '\f':
-            put((byte) 'f');
+            sink.put((byte) 'f');
             break;
           default:
-            put((byte) 'u');
-            put((byte) '0');
-            put((byte) '0');
-            put(HEX[c >> 4]);
-            put(HEX[c & 0xF]);
+            sink.put((byte) 'u');
+            sink.put((byte) '0');
+            sink.put((byte) '0');
+            sink.put(HEX[c >> 4]);
+            sink.put(HEX[c & 0xF]);
         }
       } else {
-        put(c);
+        sink.put(c);
       }
     }
-    put((byte) '"');
-  }
-
-  private void put(byte b) throws IOException {
-    sink.put(b);
-  }
-
-  private void put(byte[] src, int off, int len) throws IOException {
-    sink.put(src, off, len);
+    sink.put((byte) '"');
   }
 
   @Override
