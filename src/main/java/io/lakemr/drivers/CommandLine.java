@@ -119,7 +119,7 @@ final class CommandLine {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    for (String s : v.split(",")) {
+    for (String s : splitOutsideBraces(v)) {
       String t = s.trim();
       if (t.isEmpty()) {
         throw new BadInputException("--" + name + ": empty entry in '" + v + "'");
@@ -127,6 +127,26 @@ final class CommandLine {
       out.add(t);
     }
     return out;
+  }
+
+  /** Splits at commas, except inside a glob's braces ({@code /d/{a,b}/x} stays whole). */
+  private static List<String> splitOutsideBraces(String v) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(v.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(v.substring(start));
+    return parts;
   }
 
   long getLong(String name, long defaultValue, long min) {

@@ -163,7 +163,8 @@ public final class InputFiles {
     }
   }
 
-  static boolean isGlob(String path) {
+  /** Whether a path as given holds a glob wildcard: an asterisk, a question mark, [ or an opening brace. */
+  public static boolean isGlob(String path) {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (c == '*' || c == '?' || c == '[' || c == '{') {

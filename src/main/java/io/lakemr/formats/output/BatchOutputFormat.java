@@ -40,7 +40,7 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
 
   /**
    * Sets everything a job writing batches needs: this output format, the output directory,
-   * the committer algorithm (1), the file format, the file columns and the partition columns.
+   * the file format, the file columns and the partition columns.
    */
   public static void configure(Job job, Path output, OutputFileFormat format,
       List<Column> fileColumns, List<String> partitionColumns) {
@@ -48,7 +48,6 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(NullWritable.class);
     FileOutputFormat.setOutputPath(job, output);
-    job.getConfiguration().setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
     setOutputFormat(job, format);
     job.getConfiguration().unset(LakemrConfig.OUTPUT_PARTITION_COLUMNS);
     setFileColumns(job, fileColumns);
