@@ -184,13 +184,14 @@ final class OutputTarget implements Closeable {
     try (OutputStream out = fs.create(run.lease(), false)) {
       out.write(holder.getBytes(StandardCharsets.UTF_8));
     }
+    beat();
     long period = Math.max(50, settings.expiryMs() / 10);
     heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "lakemr-output-lease");
       t.setDaemon(true);
       return t;
     });
-    heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.MILLISECONDS);
   }
 
   /** An append may run beside another append's publish, never beside an exclusive run. */
@@ -320,13 +321,18 @@ final class OutputTarget implements Closeable {
     }
   }
 
-  /** Stops the heartbeat and releases the lock; safe to call more than once. */
-  @Override
-  public void close() throws IOException {
+  /** Stops the heartbeat and keeps the lock: what a client that dies leaves; for tests. */
+  void stopHeartbeat() {
     if (heartbeat != null) {
       heartbeat.shutdownNow();
       heartbeat = null;
     }
+  }
+
+  /** Stops the heartbeat and releases the lock; safe to call more than once. */
+  @Override
+  public void close() throws IOException {
+    stopHeartbeat();
     releaseLock();
   }
 

@@ -196,8 +196,9 @@ final class Publication {
     delete(paths.marker());
   }
 
-  /** Removes the marker only, after a roll back. */
+  /** After a roll back: removes the emptied old directory, then the marker. */
   void forget() throws IOException {
+    delete(paths.old());
     delete(paths.marker());
   }
 
