@@ -92,7 +92,7 @@ class AggregateOnYarnIT {
    * URI and a bare path, host name and address, trailing slashes. Refused before any job runs.
    */
   @Test
-  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void outputsOverlappingInputsAreRefusedOnHdfs() throws Exception {
     Configuration conf = MiniClusters.conf();
     FileSystem hdfs = FileSystem.get(conf);
