@@ -1,5 +1,6 @@
 package io.lakemr.drivers;
 
+import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ final class JobRunner {
     FileOutputFormat.setOutputPath(job, outputDir);
     job.getConfiguration().set(io.lakemr.conf.LakemrConfig.JOB_FAILURE_DIR, failureDir.toString());
     shareLocalHeap(job.getConfiguration());
-    if ("local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"))) {
+    if (Framework.isLocal(job.getConfiguration())) {
       // the local job runner runs tasks in this JVM, whose class path has our classes already:
       // copying and localising the job jar would only cost time
       job.getConfiguration().unset("mapreduce.job.jar");
@@ -74,7 +75,7 @@ final class JobRunner {
     } catch (ClassNotFoundException e) {
       throw new IOException("could not submit " + job.getJobName() + ": " + e.getMessage(), e);
     }
-    boolean local = "local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"));
+    boolean local = Framework.isLocal(job.getConfiguration());
     String url = local ? null : job.getTrackingURL(); // the local runner's is a placeholder
     progress.println("[" + job.getJobName() + "] submitted as " + job.getJobID()
         + (url == null || url.isEmpty() ? "" : ", " + url));
@@ -105,7 +106,7 @@ final class JobRunner {
    * among the reduce tasks that run at once, so that two reducers do not plan for 140% of it.
    */
   static void shareLocalHeap(org.apache.hadoop.conf.Configuration conf) {
-    if (!"local".equals(conf.get("mapreduce.framework.name", "local"))) {
+    if (!Framework.isLocal(conf)) {
       return;
     }
     int reducers = Math.max(1, conf.getInt("mapreduce.local.reduce.tasks.maximum", 1));
