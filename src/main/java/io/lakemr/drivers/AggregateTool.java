@@ -14,14 +14,15 @@ import io.lakemr.formats.output.OutputFileFormat;
 import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.reducers.AggregateReducer;
 import io.lakemr.reducers.DistinctStageReducer;
-import java.io.IOException;
 import io.lakemr.reducers.PartialCombiner;
+import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
@@ -34,9 +35,9 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class AggregateTool extends LakemrTool {
 
-  private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
-      "output", "output-format", "partition-by", "mode", "reducers", "dataset", "columns", "layout", "where",
-      "derive", "window", "compression", "order-by", "limit");
+  private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(), CommandLine.set("group-by",
+      "agg", "output", "output-format", "partition-by", "mode", "reducers", "where", "derive", "window", "compression",
+      "order-by", "limit"));
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -52,10 +53,7 @@ public final class AggregateTool extends LakemrTool {
     return String.join("\n",
         "usage: lakemr aggregate [generic options] --input PATH[,PATH...] --agg AGGS --output PATH [options]",
         "  --input PATH[,PATH...]     files, directories (read recursively) or globs",
-        "  --format parquet|hdf5      input format; may be left out when the file names say it",
-        "  --dataset PATH             HDF5: dataset or group of 1-D datasets (default: the only dataset)",
-        "  --columns COL[,COL...]     HDF5: read only these columns of the dataset",
-        "  --layout rows|cells        HDF5: rows over the leading dimensions (default), or one row per element",
+        String.join("\n", InputSource.usage()),
         "  --group-by COL[,COL...]    group columns; without it one global row is written",
         "  --where EXPR               keep the rows where EXPR is true, e.g. \"status = 'ok' AND value > 50\"",
         "  --derive NAME=EXPR         a derived column, usable by later options; repeatable",
@@ -93,7 +91,7 @@ public final class AggregateTool extends LakemrTool {
     OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
     Configuration conf = getConf();
 
-    InputSource input = InputSource.open(conf, cl, true);
+    InputSource input = InputSource.open(conf, cl, Set.of());
     TableSchema table = input.schema();
     ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, table, input.files());
     AggregatePlan plan = expressions.plan(cl.list("group-by"), cl.list("partition-by"), aggs);
@@ -194,7 +192,7 @@ public final class AggregateTool extends LakemrTool {
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
     Counters inputCounters = summary.counters(inputJob);
     out().printf("  rows in      %,d%n", inputCounters.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
-    expressions.printSummary(out(), inputCounters);
+    expressions.printSummary(out(), inputCounters, input);
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
     if (plan.partitionCount() > 0) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());

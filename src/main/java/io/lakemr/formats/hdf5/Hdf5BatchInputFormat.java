@@ -1,11 +1,11 @@
 package io.lakemr.formats.hdf5;
 
-import io.lakemr.formats.BatchInputFormat;
 import io.jhdf.HdfFile;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.Schemas;
+import io.lakemr.formats.BatchInputFormat;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
 import java.io.IOException;

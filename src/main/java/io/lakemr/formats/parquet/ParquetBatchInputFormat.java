@@ -1,9 +1,9 @@
 package io.lakemr.formats.parquet;
 
-import io.lakemr.formats.BatchInputFormat;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.ColumnPredicate;
+import io.lakemr.formats.BatchInputFormat;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.PartitionPruner;
 import io.lakemr.formats.SplitPlanner;

@@ -1,0 +1,59 @@
+package io.lakemr.formats;
+
+import io.lakemr.conf.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reading options given for an input, by name without the leading {@code --}: only those
+ * its format declares in {@link InputFormatDescriptor#options()}.
+ */
+public final class FormatOptions {
+
+  private final Map<String, String> values;
+
+  /** Options with these values; an option that was not given is absent. */
+  public FormatOptions(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /** No options. */
+  public static FormatOptions none() {
+    return new FormatOptions(Map.of());
+  }
+
+  /** The value of an option, or null when it was not given. */
+  public String get(String name) {
+    return values.get(name);
+  }
+
+  /**
+   * A comma-separated list option, trimmed; empty when absent.
+   *
+   * @throws BadInputException naming the option for an empty entry
+   */
+  public List<String> list(String name) {
+    return splitList(name, values.get(name));
+  }
+
+  /**
+   * Splits the value of a comma-separated list option, trimming each entry; empty for null.
+   *
+   * @throws BadInputException naming the option for an empty entry
+   */
+  public static List<String> splitList(String name, String value) {
+    if (value == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : value.split(",")) {
+      String t = s.trim();
+      if (t.isEmpty()) {
+        throw new BadInputException("--" + name + ": empty entry in '" + value + "'");
+      }
+      out.add(t);
+    }
+    return out;
+  }
+}
