@@ -10,7 +10,8 @@ import io.lakemr.data.GroupKey;
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputCounters;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormatDescriptor;
+import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.reducers.AggregateReducer;
 import io.lakemr.reducers.DistinctStageReducer;
@@ -63,9 +64,9 @@ public final class AggregateTool extends LakemrTool {
         "                             approx_count_distinct(col), approx_quantile(col, q), approx_median(col),",
         "                             count_distinct(col) (exact, one column per query, two jobs)",
         "  --output PATH              output directory",
-        "  --output-format parquet|csv|jsonl|avro  (default parquet)",
-        "  --compression CODEC        parquet: snappy (default), zstd, gzip, none; avro: snappy (default),",
-        "                             deflate, none; csv and jsonl: none",
+        "  --output-format " + String.join("|", OutputFormats.names()) + "  (default "
+            + LakemrConfig.OUTPUT_FORMAT_DEFAULT + ")",
+        "  --compression CODEC        " + OutputFormats.compressionUsage(),
         "  --partition-by COL[,COL...]  write Hive-style COL=value/ directories (group columns)",
         "  --mode MODE                error (default): refuse an existing output; overwrite: replace it;",
         "                             overwrite-partitions: replace only the partitions written;",
@@ -87,7 +88,7 @@ public final class AggregateTool extends LakemrTool {
     cl.requireNoPositional();
     List<AggSpec> aggs = AggSpec.parseList(cl.require("agg"));
     String outputPath = cl.require("output");
-    OutputFileFormat outputFormat = OutputFileFormat.parse(cl.get("output-format", "parquet"));
+    OutputFormatDescriptor outputFormat = OutputFormats.parse(cl.get("output-format", LakemrConfig.OUTPUT_FORMAT_DEFAULT));
     OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
     Configuration conf = getConf();
 
@@ -103,10 +104,10 @@ public final class AggregateTool extends LakemrTool {
     List<String> partitionNames = JobSummary.names(plan.partitionColumns());
     OutputTarget target = OutputTarget.prepare(conf, outputPath, mode, partitionNames.size());
     List<String> inputs = input.inputs();
-    JobSummary summary = new JobSummary(name(), args, inputs, started).output(target, outputFormat.formatName());
+    JobSummary summary = new JobSummary(name(), args, inputs, started).output(target, outputFormat.name());
     String compression = cl.get("compression");
     if (compression != null) {
-      BatchOutputFormat.checkCompression(outputFormat, compression);
+      outputFormat.checkCompression(compression);
     }
     // ---- end output target ----
 
