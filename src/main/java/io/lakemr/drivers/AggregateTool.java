@@ -7,7 +7,6 @@ import io.lakemr.agg.DistinctAggregation;
 import io.lakemr.agg.ResultOrder;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
-import io.lakemr.data.TableSchema;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFormatDescriptor;
@@ -16,6 +15,7 @@ import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.reducers.AggregateReducer;
 import io.lakemr.reducers.DistinctStageReducer;
 import io.lakemr.reducers.PartialCombiner;
+import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -93,33 +93,81 @@ public final class AggregateTool extends LakemrTool {
     Configuration conf = getConf();
 
     InputSource input = InputSource.open(conf, cl, Set.of());
-    TableSchema table = input.schema();
-    ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, table, input.files());
+    ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
     AggregatePlan plan = expressions.plan(cl.list("group-by"), cl.list("partition-by"), aggs);
     int reducers = plan.isGlobal() ? 1
         : (int) cl.getLong("reducers", defaultReducers(conf, expressions.files().totalBytes()), 1);
     ResultOrder order = ResultOrder.create(plan, cl.get("order-by"), cl.getLong("limit", 0, 1),
         conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
-    // ---- output target, write mode and job summary ----
     List<String> partitionNames = JobSummary.names(plan.partitionColumns());
     OutputTarget target = OutputTarget.prepare(conf, outputPath, mode, partitionNames.size());
-    List<String> inputs = input.inputs();
-    JobSummary summary = new JobSummary(name(), args, inputs, started).output(target, outputFormat.name());
+    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name());
     String compression = cl.get("compression");
     if (compression != null) {
       outputFormat.checkCompression(compression);
     }
-    // ---- end output target ----
 
-    Job inputJob;
-    Job job;
-    if (plan.distinctColumn() == null) {
-      job = Job.getInstance(conf, "lakemr aggregate");
-      plan.store(job.getConfiguration());
-      configureInput(job, input, expressions);
-      inputJob = job;
-    } else {
-      // ---- count_distinct: stage 1 grouped by key and value, see DistinctAggregation ----
+    Stages stages = new Stages(conf, plan, target, summary, reducers);
+    Job job = stages.aggregation(input, expressions);
+    Job finalJob = stages.ordered(job, order);
+    configureOutput(finalJob, outputFormat, compression, mode, plan, partitionNames);
+    JobRunner.run(finalJob, target, err(), j -> {
+      summary.job(j, stages.inputJob == j);
+      summary.write(target.fileSystem(), target.staging(), j, partitionNames);
+    });
+    printReport(started, summary.counters(stages.inputJob), finalJob, summary.counters(finalJob), plan, expressions,
+        input, target, outputFormat);
+    return EXIT_OK;
+  }
+
+  /** The jobs of one aggregation before the last: they run here, the last one in execute. */
+  private final class Stages {
+
+    private final Configuration conf;
+    private final AggregatePlan plan;
+    private final OutputTarget target;
+    private final JobSummary summary;
+    private final int reducers;
+    /** The job reading the input table (the distinct stage, with count_distinct). */
+    private Job inputJob;
+
+    Stages(Configuration conf, AggregatePlan plan, OutputTarget target, JobSummary summary, int reducers) {
+      this.conf = conf;
+      this.plan = plan;
+      this.target = target;
+      this.summary = summary;
+      this.reducers = reducers;
+    }
+
+    /**
+     * The aggregation job, its reducer not yet set. With count_distinct it reads the output of
+     * a first stage grouped by key and value, which runs here (see DistinctAggregation).
+     */
+    Job aggregation(InputSource input, ExpressionOptions expressions) throws Exception {
+      Job job;
+      if (plan.distinctColumn() == null) {
+        job = Job.getInstance(conf, "lakemr aggregate");
+        plan.store(job.getConfiguration());
+        configureInput(job, input, expressions);
+        inputJob = job;
+      } else {
+        Path intermediate = runDistinctStage(input, expressions);
+        job = Job.getInstance(conf, "lakemr aggregate");
+        plan.store(job.getConfiguration());
+        job.setJarByClass(AggregateTool.class);
+        job.setInputFormatClass(SequenceFileInputFormat.class);
+        SequenceFileInputFormat.setInputPaths(job, intermediate);
+        job.setMapperClass(Mapper.class);
+        setCombiner(job);
+        job.setMapOutputKeyClass(GroupKey.class);
+        job.setMapOutputValueClass(BytesWritable.class);
+      }
+      job.setNumReduceTasks(reducers);
+      return job;
+    }
+
+    /** Runs count_distinct's first stage, grouped by key and value, into a scratch directory. */
+    private Path runDistinctStage(InputSource input, ExpressionOptions expressions) throws Exception {
       inputJob = Job.getInstance(conf, "lakemr aggregate (distinct stage)");
       DistinctAggregation.storeFirstStage(inputJob.getConfiguration(), plan);
       configureInput(inputJob, input, expressions);
@@ -136,75 +184,64 @@ public final class AggregateTool extends LakemrTool {
         throw e;
       }
       summary.job(inputJob, true);
-      job = Job.getInstance(conf, "lakemr aggregate");
-      plan.store(job.getConfiguration());
-      job.setJarByClass(AggregateTool.class);
-      job.setInputFormatClass(SequenceFileInputFormat.class);
-      SequenceFileInputFormat.setInputPaths(job, intermediate);
-      job.setMapperClass(Mapper.class);
-      if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
-        job.setCombinerClass(PartialCombiner.class);
-      }
-      job.setMapOutputKeyClass(GroupKey.class);
-      job.setMapOutputValueClass(BytesWritable.class);
-      // ---- end count_distinct ----
+      return intermediate;
     }
-    job.setNumReduceTasks(reducers);
-    Job finalJob;
-    if (order == null) {
-      job.setReducerClass(AggregateReducer.class);
-      finalJob = job;
-    } else {
-      // ---- order-by: this job writes (sort key, row) to scratch, a sort job the output; see SortStage ----
+
+    /**
+     * The job writing the output: the aggregation itself, or with --order-by a sort job over
+     * the (sort key, row) pairs the aggregation, run here, wrote to scratch (see SortStage).
+     */
+    Job ordered(Job job, ResultOrder order) throws Exception {
+      if (order == null) {
+        job.setReducerClass(AggregateReducer.class);
+        return job;
+      }
       SortStage.configureAggregation(job, order);
       Path rows = target.intermediate("ordered-rows");
       try {
         JobRunner.runStage(job, rows, target.failureDir("aggregate"), err());
         summary.job(job, inputJob == job);
-        finalJob = SortStage.create(conf, plan, order, rows, target.intermediate("split-points"), reducers, err());
+        return SortStage.create(conf, plan, order, rows, target.intermediate("split-points"), reducers, err());
       } catch (IOException | InterruptedException | JobFailedException | RuntimeException e) {
         target.discard();
         throw e;
       }
-      // ---- end order-by ----
     }
-    Configuration jc = finalJob.getConfiguration();
+  }
+
+  /** The output side of the job writing the result: format, codec, file names, partition log, columns. */
+  private static void configureOutput(Job finalJob, OutputFormatDescriptor outputFormat, String compression,
+      OutputTarget.Mode mode, AggregatePlan plan, List<String> partitionNames) {
     finalJob.setOutputKeyClass(NullWritable.class);
     finalJob.setOutputValueClass(NullWritable.class);
     finalJob.setOutputFormatClass(BatchOutputFormat.class);
     BatchOutputFormat.setOutputFormat(finalJob, outputFormat);
-    // ---- output: compression, unique names, partition log ----
     if (compression != null) {
       BatchOutputFormat.setCompression(finalJob, compression);
     }
     BatchOutputFormat.setUniqueFileNames(finalJob, mode == OutputTarget.Mode.APPEND);
     BatchOutputFormat.setPartitionLog(finalJob, true);
-    // ---- end output ----
     BatchOutputFormat.setFileColumns(finalJob, plan.fileColumns());
     BatchOutputFormat.setPartitionColumns(finalJob, partitionNames);
+  }
 
-    JobRunner.run(finalJob, target, err(), j -> {
-      summary.job(j, inputJob == j);
-      summary.write(target.fileSystem(), target.staging(), j, partitionNames);
-    });
-
-    Counters c = summary.counters(finalJob);
+  /** The summary lines printed once the output is published. */
+  private void printReport(long started, Counters inputCounters, Job finalJob, Counters c, AggregatePlan plan,
+      ExpressionOptions expressions, InputSource input, OutputTarget target, OutputFormatDescriptor outputFormat) {
     long seconds10 = (System.currentTimeMillis() - started) / 100;
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
-    Counters inputCounters = summary.counters(inputJob);
     out().printf("  rows in      %,d%n", inputCounters.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
     expressions.printSummary(out(), inputCounters, input);
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
     if (plan.partitionCount() > 0) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
     }
-    if ("local".equals(jc.get("mapreduce.framework.name", "local"))) {
+    if (Framework.isLocal(finalJob.getConfiguration())) {
       out().printf("  peak heap    %,d MiB live after GC (this JVM runs the local tasks)%n", peakLiveHeapBytes() >> 20);
     }
-    out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(),
-        c.findCounter(OutputCounters.FILES_WRITTEN).getValue(),
-        c.findCounter(OutputCounters.FILES_WRITTEN).getValue() == 1 ? "" : "s");
-    return EXIT_OK;
+    long files = c.findCounter(OutputCounters.FILES_WRITTEN).getValue();
+    out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(), files,
+        files == 1 ? "" : "s");
   }
 
   /** The input side of a job reading the table: input format, read schema, mapper, combiner. */
@@ -212,11 +249,16 @@ public final class AggregateTool extends LakemrTool {
     job.setJarByClass(AggregateTool.class);
     expressions.configure(job, input);
     job.setMapperClass(AggregateMapper.class);
+    setCombiner(job);
+    job.setMapOutputKeyClass(GroupKey.class);
+    job.setMapOutputValueClass(BytesWritable.class);
+  }
+
+  /** The combiner merging partial aggregates, unless {@link LakemrConfig#AGG_COMBINER} is off. */
+  private static void setCombiner(Job job) {
     if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
       job.setCombinerClass(PartialCombiner.class);
     }
-    job.setMapOutputKeyClass(GroupKey.class);
-    job.setMapOutputValueClass(BytesWritable.class);
   }
 
   static long defaultReducers(Configuration conf, long inputBytes) {
