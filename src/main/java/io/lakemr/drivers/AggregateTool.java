@@ -154,13 +154,9 @@ public final class AggregateTool extends LakemrTool {
         Path intermediate = runDistinctStage(input, expressions);
         job = Job.getInstance(conf, "lakemr aggregate");
         plan.store(job.getConfiguration());
-        job.setJarByClass(AggregateTool.class);
         job.setInputFormatClass(SequenceFileInputFormat.class);
         SequenceFileInputFormat.setInputPaths(job, intermediate);
-        job.setMapperClass(Mapper.class);
-        setCombiner(job);
-        job.setMapOutputKeyClass(GroupKey.class);
-        job.setMapOutputValueClass(BytesWritable.class);
+        setMapSide(job, Mapper.class);
       }
       job.setNumReduceTasks(reducers);
       return job;
@@ -246,19 +242,23 @@ public final class AggregateTool extends LakemrTool {
 
   /** The input side of a job reading the table: input format, read schema, mapper, combiner. */
   private static void configureInput(Job job, InputSource input, ExpressionOptions expressions) {
-    job.setJarByClass(AggregateTool.class);
     expressions.configure(job, input);
-    job.setMapperClass(AggregateMapper.class);
-    setCombiner(job);
-    job.setMapOutputKeyClass(GroupKey.class);
-    job.setMapOutputValueClass(BytesWritable.class);
+    setMapSide(job, AggregateMapper.class);
   }
 
-  /** The combiner merging partial aggregates, unless {@link LakemrConfig#AGG_COMBINER} is off. */
-  private static void setCombiner(Job job) {
+  /**
+   * The map side of a job emitting partial aggregates: the mapper, the combiner merging them
+   * (unless {@link LakemrConfig#AGG_COMBINER} is off) and the map output types.
+   */
+  @SuppressWarnings("rawtypes")
+  private static void setMapSide(Job job, Class<? extends Mapper> mapper) {
+    job.setJarByClass(AggregateTool.class);
+    job.setMapperClass(mapper);
     if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
       job.setCombinerClass(PartialCombiner.class);
     }
+    job.setMapOutputKeyClass(GroupKey.class);
+    job.setMapOutputValueClass(BytesWritable.class);
   }
 
   static long defaultReducers(Configuration conf, long inputBytes) {
