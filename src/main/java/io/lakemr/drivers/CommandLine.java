@@ -1,6 +1,7 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.BadInputException;
+import io.lakemr.formats.FormatOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,39 +115,7 @@ final class CommandLine {
 
   /** A comma-separated list option, trimmed; empty when absent. */
   List<String> list(String name) {
-    String v = get(name);
-    if (v == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String s : splitOutsideBraces(v)) {
-      String t = s.trim();
-      if (t.isEmpty()) {
-        throw new BadInputException("--" + name + ": empty entry in '" + v + "'");
-      }
-      out.add(t);
-    }
-    return out;
-  }
-
-  /** Splits at commas, except inside a glob's braces ({@code /d/{a,b}/x} stays whole). */
-  private static List<String> splitOutsideBraces(String v) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}' && depth > 0) {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(v.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(v.substring(start));
-    return parts;
+    return FormatOptions.splitList(name, get(name));
   }
 
   long getLong(String name, long defaultValue, long min) {
@@ -179,5 +148,12 @@ final class CommandLine {
 
   static Set<String> set(String... names) {
     return new TreeSet<>(Arrays.asList(names));
+  }
+
+  /** The options of several sets together. */
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

@@ -3,7 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.output.BatchOutputFormat;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.sample.SensorInputFormat;
 import io.lakemr.formats.sample.SensorTable;
 import io.lakemr.mappers.GenerateMapper;
@@ -30,7 +30,7 @@ public final class GenerateJob {
    * @throws BadInputException naming {@code --rows} or {@code --files} when they make no sense
    */
   public static Job configure(Configuration conf, long rows, int files, long seed, Path output,
-      OutputFileFormat format) throws IOException {
+      OutputFormatDescriptor format) throws IOException {
     Job job = sensorJob(conf, rows, files, seed, output);
     job.setMapperClass(GenerateMapper.class);
     BatchOutputFormat.configure(job, output, format, SensorTable.COLUMNS, List.of());

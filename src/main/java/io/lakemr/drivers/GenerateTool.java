@@ -1,7 +1,8 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.LakemrConfig;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormatDescriptor;
+import io.lakemr.formats.output.OutputFormats;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -52,7 +53,7 @@ public final class GenerateTool extends LakemrTool {
     }
     String output = cl.require("output");
     boolean hdf5 = cl.get("format", "parquet").trim().equalsIgnoreCase("hdf5");
-    OutputFileFormat format = hdf5 ? null : OutputFileFormat.parse(cl.get("format", "parquet"));
+    OutputFormatDescriptor format = hdf5 ? null : OutputFormats.parse(cl.get("format", "parquet"));
     long files = cl.getLong("files", Math.max(1, Math.min(1000, (rows + 4_999_999) / 5_000_000)), 1);
     long seed = cl.getLong("seed", LakemrConfig.GENERATE_SEED_DEFAULT, Long.MIN_VALUE);
     OutputTarget target = prepareOutput(output, OutputTarget.Mode.parse(cl.get("mode", "error")), 0, List.of());

@@ -1,6 +1,7 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -70,7 +71,7 @@ final class JobRunner {
     job.getConfiguration().setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
     job.getConfiguration().set(LakemrConfig.JOB_FAILURE_DIR, failureDir.toString());
     shareLocalHeap(job.getConfiguration());
-    if ("local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"))) {
+    if (Framework.isLocal(job.getConfiguration())) {
       // the local job runner runs tasks in this JVM, whose class path has our classes already:
       // copying and localising the job jar would only cost time
       job.getConfiguration().unset("mapreduce.job.jar");
@@ -80,7 +81,7 @@ final class JobRunner {
     } catch (ClassNotFoundException e) {
       throw new IOException("could not submit " + job.getJobName() + ": " + e.getMessage(), e);
     }
-    boolean local = "local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"));
+    boolean local = Framework.isLocal(job.getConfiguration());
     String url = local ? null : job.getTrackingURL(); // the local runner's is a placeholder
     progress.println("[" + job.getJobName() + "] submitted as " + job.getJobID()
         + (url == null || url.isEmpty() ? "" : ", " + url));
@@ -111,7 +112,7 @@ final class JobRunner {
    * among the reduce tasks that run at once, so that two reducers do not plan for 140% of it.
    */
   static void shareLocalHeap(Configuration conf) {
-    if (!"local".equals(conf.get("mapreduce.framework.name", "local"))) {
+    if (!Framework.isLocal(conf)) {
       return;
     }
     int reducers = Math.max(1, conf.getInt("mapreduce.local.reduce.tasks.maximum", 1));
