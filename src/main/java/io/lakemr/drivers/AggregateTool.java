@@ -103,6 +103,7 @@ public final class AggregateTool extends LakemrTool {
         conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
     // ---- output target, write mode and job summary ----
     List<String> partitionNames = JobSummary.names(plan.partitionColumns());
+    OutputParents.check(conf, outputPath);
     OutputTarget target = OutputTarget.prepare(conf, outputPath, mode, partitionNames.size());
     List<String> inputs = input.inputs();
     JobSummary summary = new JobSummary(name(), args, inputs, started).output(target, outputFormat.formatName());

@@ -54,6 +54,7 @@ public final class GenerateTool extends LakemrTool {
     OutputFileFormat format = hdf5 ? null : OutputFileFormat.parse(cl.get("format", "parquet"));
     long files = cl.getLong("files", Math.max(1, Math.min(1000, (rows + 4_999_999) / 5_000_000)), 1);
     long seed = cl.getLong("seed", LakemrConfig.GENERATE_SEED_DEFAULT, Long.MIN_VALUE);
+    OutputParents.check(getConf(), output);
     OutputTarget target = OutputTarget.prepare(getConf(), output, OutputTarget.Mode.parse(cl.get("mode", "error")));
     long started = System.currentTimeMillis();
     int fileCount = (int) Math.min(files, Integer.MAX_VALUE);
