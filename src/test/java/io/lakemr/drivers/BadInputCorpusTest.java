@@ -227,13 +227,14 @@ class BadInputCorpusTest {
           return pq(f);
         }, "garbled.parquet"),
         refused("parquet: truncated column chunk, footer intact", 1, d -> pq(truncatedChunk(d)),
-            "short-chunk.parquet"),
+            "short-chunk.parquet", "row group 0 of column ts"),
         refused("parquet: flipped byte in an uncompressed data page", 1,
-            d -> pq(flipLastPageByte(plain, d, "flipped.parquet", "value")), "flipped.parquet", "value"),
+            d -> pq(flipLastPageByte(plain, d, "flipped.parquet", "value")), "flipped.parquet", "column value", "CRC"),
         refused("parquet: flipped byte in a snappy data page", 1,
-            d -> pq(flipLastPageByte(snappy, d, "flipped-snappy.parquet", "qty")), "flipped-snappy.parquet", "qty"),
+            d -> pq(flipLastPageByte(snappy, d, "flipped-snappy.parquet", "qty")), "flipped-snappy.parquet",
+            "column qty", "CRC"),
         refused("parquet: flipped byte in a dictionary page", 1, d -> pq(flipDictionary(d)), "flipped-dict.parquet",
-            "station"),
+            "column station", "CRC"),
         refusedOrSame("parquet: flipped byte in a page header", 1, d -> {
           Path f = copy(plain, d, "flipped-header.parquet");
           ColumnChunkMetaData c = chunk(f, "qty");
