@@ -203,29 +203,30 @@ class BadInputCorpusTest {
   private List<Case> parquetFileCases() {
     return List.of(
         refused("parquet: zero-byte file", 2, d -> pq(withGood(d, "empty.parquet", new byte[0])),
-            "empty.parquet"),
+            "not a Parquet file", "empty.parquet", "0 bytes"),
         refused("parquet: text with the .parquet suffix", 2,
             d -> pq(withGood(d, "notes.parquet", "station,value\nst-1,3\n".getBytes(StandardCharsets.UTF_8))),
             "notes.parquet", "not a Parquet file"),
         refused("parquet: nothing but the magic", 2,
-            d -> pq(withGood(d, "magic.parquet", "PAR1".getBytes(StandardCharsets.US_ASCII))), "magic.parquet"),
+            d -> pq(withGood(d, "magic.parquet", "PAR1".getBytes(StandardCharsets.US_ASCII))), "magic.parquet",
+            "not a Parquet file"),
         refused("parquet: truncated footer", 2, d -> pq(cut(plain, d, "cut.parquet", Files.size(plain) - 30)),
-            "cut.parquet"),
+            "not a Parquet file", "cut.parquet", "no PAR1 magic at the end"),
         refused("parquet: file cut in half", 2, d -> pq(cut(plain, d, "half.parquet", Files.size(plain) / 2)),
-            "half.parquet"),
+            "not a Parquet file", "half.parquet"),
         refused("parquet: footer length beyond the file", 2, d -> {
           Path f = copy(plain, d, "long-footer.parquet");
           writeAt(f, Files.size(f) - 8, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
               .putInt(Integer.MAX_VALUE / 2).array());
           return pq(f);
-        }, "long-footer.parquet"),
+        }, "long-footer.parquet", "footer length"),
         refused("parquet: garbage in the footer", 2, d -> {
           Path f = copy(plain, d, "garbled.parquet");
           byte[] junk = new byte[24];
           Arrays.fill(junk, (byte) 0xFF);
           writeAt(f, footerStart(f) + 8, junk);
           return pq(f);
-        }, "garbled.parquet"),
+        }, "cannot read the Parquet footer", "garbled.parquet"),
         refused("parquet: truncated column chunk, footer intact", 1, d -> pq(truncatedChunk(d)),
             "short-chunk.parquet", "row group 0 of column ts"),
         refused("parquet: flipped byte in an uncompressed data page", 1,
@@ -245,7 +246,8 @@ class BadInputCorpusTest {
 
   private List<Case> hdf5FileCases() {
     return List.of(
-        refused("hdf5: zero-byte file", 2, d -> h5(write(d, "empty.h5", new byte[0]), "/deflate"), "empty.h5"),
+        refused("hdf5: zero-byte file", 2, d -> h5(write(d, "empty.h5", new byte[0]), "/deflate"), "empty.h5",
+            "not an HDF5 file"),
         refused("hdf5: text with the .h5 suffix", 2,
             d -> h5(write(d, "text.h5", "station,value\nst-1,3\n".getBytes(StandardCharsets.UTF_8)), "/deflate"),
             "text.h5", "not an HDF5 file"),
@@ -255,27 +257,29 @@ class BadInputCorpusTest {
           return h5(f, "/deflate");
         }, "nosig.h5", "not an HDF5 file"),
         refused("hdf5: cut inside the object headers", 2, d -> h5(cut(filters, d, "headers.h5", 600), "/deflate"),
-            "headers.h5"),
+            "headers.h5", "/deflate", "truncated"),
         refused("hdf5: chunk data cut off", 2, d -> {
           List<Hdf5Chunks.Stored> chunks = Hdf5Chunks.of(filters, "/deflate");
           Hdf5Chunks.Stored last = chunks.get(chunks.size() - 1);
           return h5(cut(filters, d, "short.h5", last.address() + last.size() / 2), "/deflate");
-        }, "short.h5"),
+        }, "short.h5", "/deflate", "truncated"),
         refused("hdf5: flipped byte in a fletcher32 chunk", 1, d -> h5(flipChunk(d, "/fletcher32"), "/fletcher32"),
-            "damaged.h5", "/fletcher32", "checksum"),
+            "damaged.h5", "/fletcher32", "checksum",
+            "rows 2000..2999"),
         refused("hdf5: flipped byte in a fletcher32+deflate chunk", 1,
-            d -> h5(flipChunk(d, "/fletcher32_deflate"), "/fletcher32_deflate"), "damaged.h5", "/fletcher32_deflate"),
+            d -> h5(flipChunk(d, "/fletcher32_deflate"), "/fletcher32_deflate"), "damaged.h5", "/fletcher32_deflate",
+            "checksum", "rows 2000..2999"),
         refusedOrSame("hdf5: flipped byte in a deflate chunk", 1, d -> h5(flipChunk(d, "/deflate"), "/deflate"),
-            d -> h5(filters, "/deflate"), "damaged.h5", "/deflate"),
+            d -> h5(filters, "/deflate"), "damaged.h5", "/deflate", "deflate data"),
         refusedOrSame("hdf5: flipped byte in a shuffle+deflate chunk", 1,
             d -> h5(flipChunk(d, "/shuffle_deflate"), "/shuffle_deflate"), d -> h5(filters, "/shuffle_deflate"),
-            "damaged.h5", "/shuffle_deflate"),
+            "damaged.h5", "/shuffle_deflate", "deflate data"),
         refusedOrSame("hdf5: deflate stream zeroed at its end", 1, d -> {
           Path f = copy(filters, d, "zeroed.h5");
           Hdf5Chunks.Stored c = Hdf5Chunks.of(f, "/deflate").get(1);
           writeAt(f, c.address() + c.size() - 16, new byte[16]);
           return h5(f, "/deflate");
-        }, d -> h5(filters, "/deflate"), "zeroed.h5", "/deflate"));
+        }, d -> h5(filters, "/deflate"), "zeroed.h5", "/deflate", "rows 1000..1999"));
   }
 
   private List<Case> schemaCases() {
@@ -291,7 +295,7 @@ class BadInputCorpusTest {
             w.putDataset("deflate", new double[] {1.5, 2.5});
           }
           return h5(in, "/deflate");
-        }, "a.h5", "b.h5", "/deflate"),
+        }, "a.h5", "b.h5", "/deflate", "every file must hold the same columns"),
         refused("hdf5 schema drift: a dataset goes missing", 2, d -> {
           Path in = Files.createDirectories(d.resolve("in"));
           copy(filters, in, "a.h5");
@@ -299,53 +303,57 @@ class BadInputCorpusTest {
             w.putDataset("other", new int[] {1, 2});
           }
           return h5(in, "/deflate");
-        }, "b.h5", "/deflate"),
+        }, "b.h5", "no dataset /deflate"),
         refused("unknown --group-by column", 2, d -> args("--input", plain, "--group-by", "statoin", "--agg",
             "count(*)"), "--group-by", "statoin"),
         refused("unknown --agg column", 2, d -> args("--input", plain, "--agg", "sum(vlaue)"), "--agg", "vlaue"),
         refused("unknown --partition-by column", 2, d -> pq(plain, "--partition-by", "region"),
-            "--partition-by", "region"),
+            "--partition-by", "unknown column 'region'"),
         refused("--partition-by a column that is not grouped", 2, d -> args("--input", plain, "--group-by", "station",
-            "--agg", "count(*)", "--partition-by", "qty"), "--partition-by", "qty"),
+            "--agg", "count(*)", "--partition-by", "qty"), "--partition-by", "'qty' is not a result column"),
         refused("unknown HDF5 --columns column", 2, d -> h5(filters, "/deflate", "--columns", "deflate,nope"),
-            "filters.h5", "nope"),
-        refused("missing HDF5 dataset", 2, d -> h5(filters, "/nope"), "filters.h5", "/nope"),
+            "filters.h5", "column nope does not exist"),
+        refused("missing HDF5 dataset", 2, d -> h5(filters, "/nope"), "filters.h5", "no dataset /nope"),
         refused("several HDF5 datasets and no --dataset", 2, d -> args("--input", filters, "--agg", "count(*)"),
-            "filters.h5", "--dataset"),
-        refused("HDF5 option with Parquet input", 2, d -> pq(plain, "--dataset", "/t"), "--dataset"),
+            "filters.h5", "9 datasets", "--dataset"),
+        refused("HDF5 option with Parquet input", 2, d -> pq(plain, "--dataset", "/t"), "--dataset is an HDF5 option"),
         refused("one directory mixing Parquet and HDF5", 2, d -> {
           Path in = Files.createDirectories(d.resolve("in"));
           copy(plain, in, "a.parquet");
           copy(filters, in, "b.h5");
           return args("--input", in, "--agg", "count(*)");
-        }, "mixes formats"),
+        }, "mixes formats", "a.parquet", "b.h5"),
         refused("input path that does not exist", 2, d -> pq(d.resolve("nope")), "nope", "does not exist"));
   }
 
   private List<Case> expressionCases() {
     return List.of(
-        refused("--where syntax error", 2, d -> pq(plain, "--where", "value >"), "--where"),
-        refused("--where unterminated string", 2, d -> pq(plain, "--where", "station = 'st-1"), "--where"),
-        refused("--where unknown column", 2, d -> pq(plain, "--where", "vlaue > 3"), "--where", "vlaue"),
-        refused("--where type error", 2, d -> pq(plain, "--where", "station - 3 > 0"), "--where"),
-        refused("--where not a condition", 2, d -> pq(plain, "--where", "value + 1"), "--where"),
+        refused("--where syntax error", 2, d -> pq(plain, "--where", "value >"), "--where: syntax error"),
+        refused("--where unterminated string", 2, d -> pq(plain, "--where", "station = 'st-1"),
+            "--where: unterminated string"),
+        refused("--where unknown column", 2, d -> pq(plain, "--where", "vlaue > 3"), "--where: unknown column 'vlaue'"),
+        refused("--where type error", 2, d -> pq(plain, "--where", "station - 3 > 0"), "--where", "needs a number"),
+        refused("--where not a condition", 2, d -> pq(plain, "--where", "value + 1"), "--where", "not a condition"),
         refused("--derive bad function arity", 2, d -> pq(plain, "--derive", "s=substr(station)"),
-            "--derive", "substr"),
+            "--derive s", "substr takes 2 or 3 arguments"),
         refused("--derive unknown function", 2, d -> pq(plain, "--derive", "f=frobnicate(value)"),
-            "--derive", "frobnicate"),
-        refused("--derive without a name", 2, d -> pq(plain, "--derive", "value * 2"), "--derive"),
-        refused("--derive type error", 2, d -> pq(plain, "--derive", "x=lower(value) * 2"), "--derive"),
+            "--derive f", "unknown function 'frobnicate'"),
+        refused("--derive without a name", 2, d -> pq(plain, "--derive", "value * 2"), "--derive",
+            "not NAME=EXPRESSION"),
+        refused("--derive type error", 2, d -> pq(plain, "--derive", "x=lower(value) * 2"), "--derive x",
+            "needs a string"),
         refused("--derive bad window size", 2, d -> pq(plain, "--derive", "w=window_start(ts, 'fortnight')"),
-            "--derive", "fortnight"),
-        refused("--window bad size", 2, d -> pq(plain, "--window", "ts:5x"), "--window:", "5x"),
+            "--derive w", "window size 'fortnight'"),
+        refused("--window bad size", 2, d -> pq(plain, "--window", "ts:5x"), "--window:", "window size '5x'"),
         refused("--window over a string column", 2, d -> pq(plain, "--window", "station:1h"), "--window:",
             "station"),
-        refused("--agg unknown aggregate", 2, d -> args("--input", plain, "--agg", "median(value)"), "median"),
-        refused("--agg malformed", 2, d -> args("--input", plain, "--agg", "sum(value"), "--agg"),
+        refused("--agg unknown aggregate", 2, d -> args("--input", plain, "--agg", "median(value)"), "--agg",
+            "unknown aggregate function 'median'"),
+        refused("--agg malformed", 2, d -> args("--input", plain, "--agg", "sum(value"), "--agg", "malformed"),
         refused("--agg sum of a string column", 2, d -> args("--input", plain, "--agg", "sum(station)"),
-            "sum", "station"),
+            "sum(station) needs a numeric column"),
         refused("--agg quantile out of range", 2, d -> args("--input", plain, "--agg", "approx_quantile(value, 1.5)"),
-            "approx_quantile", "1.5"));
+            "approx_quantile", "1.5", "between 0 and 1"));
   }
 
   private List<Case> optionCases() {
@@ -353,26 +361,32 @@ class BadInputCorpusTest {
         refused("--limit without --order-by", 2, d -> pq(plain, "--limit", "5"), "--limit", "--order-by"),
         refused("--limit with --partition-by", 2, d -> pq(plain, "--order-by", "count", "--limit", "5",
             "--partition-by", "station"), "--limit", "--partition-by"),
-        refused("--limit zero", 2, d -> pq(plain, "--order-by", "count", "--limit", "0"), "--limit"),
-        refused("--order-by unknown column", 2, d -> pq(plain, "--order-by", "nope"), "--order-by", "nope"),
+        refused("--limit zero", 2, d -> pq(plain, "--order-by", "count", "--limit", "0"), "--limit",
+            "below the least allowed value 1"),
+        refused("--order-by unknown column", 2, d -> pq(plain, "--order-by", "nope"), "--order-by",
+            "unknown column 'nope'"),
         refused("--order-by bad direction", 2, d -> pq(plain, "--order-by", "count SIDEWAYS"), "--order-by",
             "SIDEWAYS"),
-        refused("unknown --mode", 2, d -> pq(plain, "--mode", "replace"), "--mode", "replace"),
+        refused("unknown --mode", 2, d -> pq(plain, "--mode", "replace"), "--mode", "unknown mode 'replace'"),
         refused("--mode overwrite-partitions without --partition-by", 2,
             d -> pq(plain, "--mode", "overwrite-partitions"), "overwrite-partitions", "--partition-by"),
-        refused("unknown --output-format", 2, d -> pq(plain, "--output-format", "xlsx"), "--output-format", "xlsx"),
+        refused("unknown --output-format", 2, d -> pq(plain, "--output-format", "xlsx"), "--output-format",
+            "unknown format 'xlsx'"),
         refused("--compression for CSV", 2, d -> pq(plain, "--compression", "snappy"), "--compression", "snappy"),
         refused("--compression unknown to Parquet", 2, d -> pq(plain, "--output-format", "parquet",
             "--compression", "lzo"), "--compression", "lzo"),
         refused("--compression of another format", 2, d -> pq(plain, "--output-format", "avro",
             "--compression", "zstd"), "--compression", "zstd"),
-        refused("--reducers zero", 2, d -> pq(plain, "--reducers", "0"), "--reducers"),
-        refused("--reducers not a number", 2, d -> pq(plain, "--reducers", "many"), "--reducers", "many"),
-        refused("unknown --format", 2, d -> pq(plain, "--format", "zarr"), "zarr"),
-        refused("--format hdf5 over Parquet files", 2, d -> pq(plain, "--format", "hdf5"), "plain.parquet"),
+        refused("--reducers zero", 2, d -> pq(plain, "--reducers", "0"), "--reducers",
+            "below the least allowed value 1"),
+        refused("--reducers not a number", 2, d -> pq(plain, "--reducers", "many"), "--reducers",
+            "'many' is not a whole number"),
+        refused("unknown --format", 2, d -> pq(plain, "--format", "zarr"), "--format", "unknown input format 'zarr'"),
+        refused("--format hdf5 over Parquet files", 2, d -> pq(plain, "--format", "hdf5"), "plain.parquet",
+            "not an HDF5 file"),
         refused("unknown --layout", 2, d -> h5(filters, "/deflate", "--layout", "diagonal"), "--layout",
             "diagonal"),
-        refused("unknown option", 2, d -> pq(plain, "--frobnicate", "1"), "--frobnicate"));
+        refused("unknown option", 2, d -> pq(plain, "--frobnicate", "1"), "unknown option --frobnicate"));
   }
 
   private List<Case> outputCases() {
@@ -380,12 +394,13 @@ class BadInputCorpusTest {
         refused("--output under a regular file", 2, d -> {
           Path file = Files.writeString(d.resolve("file.txt"), "keep");
           return pq(plain, "--output", file.resolve("out").toString());
-        }, "--output", "file.txt"),
+        }, "--output", "file.txt", "which is a file, not a directory"),
         refused("--output is a regular file", 2, d -> {
           Path file = Files.writeString(d.resolve("file.txt"), "keep");
           return pq(plain, "--output", file.toString(), "--mode", "overwrite");
-        }, "--output", "file.txt"),
-        refused("--output is a file-system root", 2, d -> pq(plain, "--output", "/"), "--output", "root"),
+        }, "--output", "file.txt", "is a file, not a directory"),
+        refused("--output is a file-system root", 2, d -> pq(plain, "--output", "/"), "--output",
+            "is a file system root"),
         refused("--output exists in error mode", 2, d -> {
           Path out = Files.createDirectories(d.resolve("exists"));
           Files.writeString(out.resolve("keep.txt"), "keep");
