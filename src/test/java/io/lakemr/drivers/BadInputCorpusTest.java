@@ -65,13 +65,10 @@ class BadInputCorpusTest {
       .endRecord();
   private static final List<String> PQ_QUERY = List.of("--group-by", "station", "--agg",
       "count(*),sum(value),sum(qty),max(ts)", "--output-format", "csv", "--reducers", "1");
-  private static final List<String> H5_QUERY = List.of("--agg",
-      "count(*),sum(deflate),min(deflate),max(deflate)", "--output-format", "csv", "--reducers", "1");
 
   @TempDir
   static Path tmp;
   private Configuration conf;
-  private Path fixtures;
   /** Good files the cases copy and damage. */
   private Path plain;
   private Path snappy;
@@ -98,7 +95,7 @@ class BadInputCorpusTest {
   @BeforeAll
   void writeGoodFiles() throws Exception {
     conf = LocalJobs.conf(tmp);
-    fixtures = Paths.get(getClass().getResource("/hdf5/expected.json").toURI()).getParent();
+    Path fixtures = Paths.get(getClass().getResource("/hdf5/expected.json").toURI()).getParent();
     Path src = Files.createDirectories(tmp.resolve("good"));
     List<GenericRecord> rows = rows(6000, 11);
     plain = src.resolve("plain.parquet");
