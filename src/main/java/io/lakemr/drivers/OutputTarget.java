@@ -144,6 +144,7 @@ final class OutputTarget implements Closeable {
       throw new BadInputException("--mode overwrite-partitions needs --partition-by; "
           + "use --mode overwrite to replace unpartitioned output");
     }
+    OutputParents.check(conf, outputPath);
     PathOverlap.check(conf, output, inputs);
     String id = UUID.randomUUID().toString().substring(0, 8);
     OutputTarget target = new OutputTarget(fs, new RunPaths(output, id), mode, partitionColumns,

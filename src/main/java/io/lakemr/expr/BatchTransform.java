@@ -69,9 +69,10 @@ public final class BatchTransform {
     List<Expression> expressions = new ArrayList<>();
     for (Derivation d : derivations) {
       if (columns.stream().anyMatch(c -> c.name().equals(d.name())) || unreadable.containsKey(d.name())) {
-        throw new BadInputException("--derive: column '" + d.name() + "' already exists");
+        throw new BadInputException((d.option().equals("--window") ? "--window" : "--derive")
+            + ": column '" + d.name() + "' already exists");
       }
-      Expression e = Expression.parse("--derive " + d.name(), d.expression(), columns, unreadable);
+      Expression e = Expression.parse(d.option(), d.expression(), columns, unreadable);
       expressions.add(e);
       columns.add(new Column(d.name(), e.type()));
     }

@@ -4,9 +4,15 @@ import io.lakemr.conf.BadInputException;
 
 /**
  * A derived column as given to {@code --derive NAME=EXPR}: its name (letters, digits and
- * {@code _}, not starting with a digit, as Avro and Hive column names must be) and its expression.
+ * {@code _}, not starting with a digit, as Avro and Hive column names must be), its expression,
+ * and the option that asked for it, as errors name it ({@code --derive NAME} or {@code --window}).
  */
-public record Derivation(String name, String expression) {
+public record Derivation(String name, String expression, String option) {
+
+  /** A derivation given as {@code --derive NAME=EXPR}. */
+  public Derivation(String name, String expression) {
+    this(name, expression, "--derive " + name);
+  }
 
   /** The column {@code --window} derives and adds to the group. */
   public static final String WINDOW_COLUMN = "window_start";
@@ -40,7 +46,7 @@ public record Derivation(String name, String expression) {
     }
     String column = option.substring(0, colon).trim().replace("`", "``");
     String size = option.substring(colon + 1).trim().replace("'", "''");
-    return new Derivation(WINDOW_COLUMN, "window_start(`" + column + "`, '" + size + "')");
+    return new Derivation(WINDOW_COLUMN, "window_start(`" + column + "`, '" + size + "')", "--window");
   }
 
   /** {@code NAME=EXPR}, as given. */

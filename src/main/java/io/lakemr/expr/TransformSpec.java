@@ -46,7 +46,7 @@ public final class TransformSpec {
     List<Column> columns = all.outputColumns();
     List<Expression> derived = new ArrayList<>();
     for (int k = 0; k < derivations.size(); k++) {
-      derived.add(Expression.parse("--derive " + derivations.get(k).name(), derivations.get(k).expression(),
+      derived.add(Expression.parse(derivations.get(k).option(), derivations.get(k).expression(),
           columns.subList(0, input.columns().size() + k), input.unreadable()));
     }
     Expression w = where == null ? null : Expression.parse("--where", where, columns, input.unreadable());

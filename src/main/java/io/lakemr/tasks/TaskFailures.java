@@ -59,7 +59,8 @@ public final class TaskFailures {
 
   /**
    * One line for a failure: its message, then the messages of its causes where they add
-   * something, without class names for lakemr's own messages.
+   * something (a cause whose message a wrapper already holds adds nothing), without class names
+   * for lakemr's own messages.
    */
   public static String describe(Throwable failure) {
     StringBuilder sb = new StringBuilder();
@@ -67,6 +68,8 @@ public final class TaskFailures {
       String m = t.getMessage();
       if (m == null || m.isBlank()) {
         m = t.getClass().getSimpleName();
+      } else if (sb.indexOf(m) >= 0) {
+        continue; // a wrapper already told it
       } else if (!t.getClass().getName().startsWith("io.lakemr") && !(t instanceof IOException)
           && !(t instanceof ArithmeticException)) {
         m = t.getClass().getSimpleName() + ": " + m;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.drivers.Commands;
+import io.lakemr.testing.ChildProcess;
 import io.lakemr.testing.Csv;
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.LocalJobs;
@@ -13,13 +14,12 @@ import java.io.File;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -148,11 +148,8 @@ class DeployableConfigTest {
     pb.environment().put("LAKEMR_CMD", lakemrCmd);
     pb.environment().put("LAKEMR_LOG_DIR", tmp.resolve("logs").toString());
     pb.environment().put("LAKEMR_LOCK_DIR", tmp.toString());
-    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    return new Run(p.exitValue(), err);
+    ChildProcess.Finished f = ChildProcess.run(pb, Duration.ofSeconds(60));
+    return new Run(f.exit(), f.err());
   }
 
   @Test

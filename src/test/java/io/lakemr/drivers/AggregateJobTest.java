@@ -2,10 +2,11 @@ package io.lakemr.drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.agg.AggregateCounters;
 import io.lakemr.testing.Csv;
+import io.lakemr.testing.JobSummaries;
 import io.lakemr.testing.LocalJobs;
 import io.lakemr.testing.ParquetFiles;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +159,10 @@ class AggregateJobTest {
     for (String part : new String[] {"part-r-00000.csv", "part-r-00001.csv"}) {
       assertEquals(Files.readString(a.resolve(part)), Files.readString(b.resolve(part)), part);
     }
+    long flushes = JobSummaries.counter(b, AggregateCounters.MAP_TABLE_FLUSHES);
+    assertTrue(flushes > 1, "a 4 KB map table must flush more than once, flushed " + flushes);
+    assertTrue(JobSummaries.counter(a, AggregateCounters.MAP_TABLE_FLUSHES) <= 0,
+        "the default budget holds these groups without flushing");
   }
 
   @Test
@@ -265,7 +270,10 @@ class AggregateJobTest {
     Commands.Result ok = Commands.run(conf, "aggregate", "--input", input.toString(), "--agg", "count(*),sum(qty)",
         "--output", out.toString(), "--mode", "overwrite", "--output-format", "csv");
     assertEquals(0, ok.exitCode(), ok.toString());
-    assertNotNull(Csv.readParts(out, List.of("count", "sum_qty")));
+    long count = expected.values().stream().mapToLong(e -> (Long) e[0]).sum();
+    long sum = expected.values().stream().mapToLong(e -> e[3] == null ? 0 : (Long) e[3]).sum();
+    assertEquals(List.of(List.of(Long.toString(count), Long.toString(sum))),
+        Csv.readParts(out, List.of("count", "sum_qty")), "the overwrite holds the new run's result");
   }
 
   @Test

@@ -3,12 +3,13 @@ package io.lakemr.drivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.testing.ChildProcess;
 import io.lakemr.testing.Csv;
 import io.lakemr.testing.DuckDb;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +44,8 @@ class JobJarIT {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().remove("HADOOP_CONF_DIR");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(3, TimeUnit.MINUTES));
-    return new Run(p.exitValue(), out);
+    ChildProcess.Finished f = ChildProcess.run(pb, Duration.ofMinutes(3));
+    return new Run(f.exit(), f.out());
   }
 
   private String[] local(String command, String... args) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.agg.AggregateCounters;
 import io.lakemr.testing.Csv;
+import io.lakemr.testing.JobSummaries;
 import io.lakemr.testing.LocalJobs;
 import io.lakemr.testing.ParquetFiles;
 import java.math.BigDecimal;
@@ -101,6 +103,8 @@ class NewAggregatesJobTest {
     off.setBoolean("lakemr.aggregate.combiner", false);
     off.setLong("lakemr.aggregate.map.memory.bytes", 2048);
     List<List<String>> offRows = run(tmp.resolve("off"), off);
+    long flushes = JobSummaries.counter(tmp.resolve("off"), AggregateCounters.MAP_TABLE_FLUSHES);
+    assertTrue(flushes > 1, "a 2 KB map table must flush more than once, flushed " + flushes);
     assertEquals(counts.size(), on.size());
     MathContext mc = new MathContext(50);
     int i = 0;

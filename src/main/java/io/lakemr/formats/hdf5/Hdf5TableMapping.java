@@ -85,7 +85,9 @@ public final class Hdf5TableMapping {
       throw e;
     } catch (RuntimeException e) {
       String where = path == null ? fileName : fileName + ": dataset " + path;
-      throw new BadInputException(where + ": cannot read HDF5 metadata: " + Hdf5Files.oneLine(e), e);
+      String truncated = truncation(file);
+      throw new BadInputException(where + ": " + (truncated == null ? "cannot read HDF5 metadata: "
+          + Hdf5Files.oneLine(e) : truncated + " (" + Hdf5Files.oneLine(e) + ")"), e);
     }
   }
 
@@ -225,7 +227,6 @@ public final class Hdf5TableMapping {
 
   private void checkNotTruncated(HdfFile hdf) {
     long size = hdf.size();
-    Superblock sb = hdf.getHdfBackingStorage().getSuperblock();
     for (Hdf5DatasetPart p : parts) {
       for (Hdf5ByteExtent e : p.extents()) {
         if (e.address() + e.length() > size) {
@@ -235,11 +236,19 @@ public final class Hdf5TableMapping {
         }
       }
     }
-    long end = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
-    if (end > size) {
-      throw new BadInputException(file + ": dataset " + dataset + ": the file is truncated: its superblock says "
-          + end + " bytes, the file has " + size);
+    String truncated = truncation(hdf);
+    if (truncated != null) {
+      throw new BadInputException(file + ": dataset " + dataset + ": " + truncated);
     }
+  }
+
+  /** Says the file is truncated when it is shorter than its superblock's end-of-file address; else null. */
+  private static String truncation(HdfFile hdf) {
+    long size = hdf.size();
+    Superblock sb = hdf.getHdfBackingStorage().getSuperblock();
+    long end = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
+    return end > size ? "the file is truncated: its superblock says " + end + " bytes, the file has " + size
+        : null;
   }
 
   /** The file's name, as given. */

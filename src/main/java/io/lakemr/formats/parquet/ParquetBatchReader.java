@@ -202,8 +202,8 @@ final class ParquetBatchReader implements Closeable {
     try {
       pages = file.readRowGroup(rowGroupIndex);
     } catch (IOException | RuntimeException e) {
-      throw new IOException("Can not read row group " + rowGroupIndex + " of columns "
-          + requestedNames() + " in file " + range.path() + ": " + ParquetFormat.firstLine(e), e);
+      throw new IOException("Can not read row group " + rowGroupIndex + " of " + failingColumns(rowGroupIndex)
+          + " in file " + range.path() + ": " + ParquetFormat.firstLine(e), e);
     }
     ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoOpConverter(requested),
         requested, createdBy);
@@ -229,6 +229,25 @@ final class ParquetBatchReader implements Closeable {
     counters.accept(ParquetCounters.ROW_GROUPS, 1L);
     counters.accept(ParquetCounters.BYTES, requestedBytes(block));
     return true;
+  }
+
+  /**
+   * After a row group failed to read, the requested columns that fail alone (a page whose
+   * checksum does not match, a chunk cut short), to name them; all of them if none fails alone.
+   */
+  private String failingColumns(int rowGroupIndex) {
+    List<String> failing = new ArrayList<>();
+    for (Type field : requested.getFields()) {
+      try {
+        file.setRequestedSchema(new MessageType(requested.getName(), field));
+        file.readRowGroup(rowGroupIndex);
+      } catch (IOException | RuntimeException e) {
+        failing.add(field.getName());
+      }
+    }
+    file.setRequestedSchema(requested);
+    return failing.size() == 1 ? "column " + failing.get(0)
+        : "columns " + (failing.isEmpty() ? requestedNames() : String.join(", ", failing));
   }
 
   private String requestedNames() {

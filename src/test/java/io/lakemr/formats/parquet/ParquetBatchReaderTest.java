@@ -27,10 +27,13 @@ import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -363,6 +366,44 @@ class ParquetBatchReaderTest {
     assertTrue(e.getMessage().startsWith("Can not read value at 0 in row group 0 of column s in file "
         + p), e.getMessage());
     assertTrue(e.getCause() != null);
+  }
+
+  @Test
+  void pageWhoseChecksumDoesNotMatchIsRefused() throws IOException {
+    MessageType schema = MessageTypeParser.parseMessageType(
+        "message c { required int64 id; required double v; }");
+    Path p = new Path(dir.resolve("crc.parquet").toUri());
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(p).withType(schema).withConf(CONF)
+        .withDictionaryEncoding(false).withPageWriteChecksumEnabled(true)
+        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+      for (int i = 0; i < 1000; i++) {
+        w.write(new SimpleGroupFactory(schema).newGroup().append("id", (long) i).append("v", i * 0.5));
+      }
+    }
+    ColumnChunkMetaData v;
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(p, CONF))) {
+      v = r.getRowGroups().get(0).getColumns().get(1);
+    }
+    assertEquals("v", v.getPath().toDotString());
+    // the chunk's last byte is the last byte of its last page's values: a plain double's high byte
+    java.nio.file.Path local = java.nio.file.Paths.get(p.toUri());
+    byte[] bytes = Files.readAllBytes(local);
+    bytes[(int) (v.getStartingPos() + v.getTotalSize() - 1)] ^= 0x01;
+    Files.write(local, bytes);
+    Files.deleteIfExists(local.resolveSibling(".crc.parquet.crc"));
+
+    IOException e = readFails(p, new Column("v", ColumnType.DOUBLE));
+    assertTrue(e.getMessage().startsWith("Can not read row group 0 of column v in file " + p + ": "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("CRC"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    IOException both = readFails(p, new Column("id", ColumnType.LONG), new Column("v", ColumnType.DOUBLE));
+    assertTrue(both.getMessage().startsWith("Can not read row group 0 of column v in file " + p + ": "),
+        "the damaged column of the two is named: " + both.getMessage());
+    List<Object> ids = BatchValues.read(CONF, List.of(), List.of(whole(p)),
+        List.of(new Column("id", ColumnType.LONG)), 1024, new EnumMap<>(ParquetCounters.class)).get(0);
+    assertEquals(1000, ids.size(), "the undamaged column still reads");
   }
 
   @Test

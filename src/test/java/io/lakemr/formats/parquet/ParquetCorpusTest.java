@@ -1,6 +1,7 @@
 package io.lakemr.formats.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -75,10 +76,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <tr><td>data/rle-dict-uncompressed-corrupt-checksum</td><td>long_field, binary_field</td>
  *     <td>dictionary page CRC mismatch, likewise</td></tr>
  * </table>
+ *
+ * <p>The corpus is looked for at {@code ../shared/corpus/parquet-testing} (system property
+ * {@code lakemr.parquet.corpus} to change it). Without it the test is skipped, except under CI
+ * (environment {@code CI=true}), where a missing corpus fails.
  */
 class ParquetCorpusTest {
 
-  static final java.nio.file.Path CORPUS = Paths.get("../shared/corpus/parquet-testing");
+  static final java.nio.file.Path CORPUS = Paths.get(System.getProperty("lakemr.parquet.corpus",
+      "../shared/corpus/parquet-testing"));
   static final String ABSENT = "(corpus absent)";
   static final Configuration CONF = new Configuration();
 
@@ -120,8 +126,11 @@ class ParquetCorpusTest {
   @MethodSource("files")
   @Timeout(120)
   void readsLikeParquetJavaOrRefusesByName(String name) throws IOException {
-    Assumptions.assumeTrue(!name.equals(ABSENT), "parquet-testing corpus not found at "
-        + CORPUS.toAbsolutePath());
+    if (name.equals(ABSENT)) {
+      String missing = "parquet-testing corpus not found at " + CORPUS.toAbsolutePath();
+      assertNotEquals("true", System.getenv("CI"), missing + " (required when CI=true)");
+      Assumptions.abort(missing);
+    }
     java.nio.file.Path local = CORPUS.resolve(name).toAbsolutePath().normalize();
     InputFiles files = InputFiles.list(CONF, List.of(local.toString()));
     Path path = files.files().get(0).path();
@@ -135,6 +144,7 @@ class ParquetCorpusTest {
       assertTrue(e.getMessage().contains(path.toString()), e.getMessage());
       assertTrue(!e.getMessage().contains("\n"), "several lines: " + e.getMessage());
       checkTable(name, List.of("*"));
+      assertParquetJavaRefusesFile(path, e);
       return;
     }
     for (Type field : fileSchema.getFields()) {
@@ -183,6 +193,22 @@ class ParquetCorpusTest {
     } catch (IOException | RuntimeException expected) {
       // both refuse
     }
+  }
+
+  /** A whole file lakemr refuses must be one parquet-java cannot read either, footer or rows. */
+  private static void assertParquetJavaRefusesFile(Path path, BadInputException ours) {
+    Configuration conf = new Configuration(CONF);
+    conf.setBoolean("parquet.page.verify-checksum.enabled", true);
+    long rows = 0;
+    try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path)
+        .withConf(conf).build()) {
+      while (reader.read() != null) {
+        rows++;
+      }
+    } catch (IOException | RuntimeException expected) {
+      return; // both refuse
+    }
+    fail("lakemr refused file " + path + " that parquet-java reads (" + rows + " rows): " + ours.getMessage(), ours);
   }
 
   private static void checkTable(String name, List<String> refused) {
