@@ -4,6 +4,8 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,13 +50,21 @@ abstract class InputSource {
    *     command's own option that the input need not check (false)
    * @throws BadInputException for a missing {@code --input}, an unknown or undecidable format,
    *     an HDF5 option with Parquet input, or input that is not what its format says
+   * @throws IOException when the file system fails (one line, for the user)
    */
-  static InputSource open(Configuration conf, CommandLine cl, boolean hdf5Columns) {
+  static InputSource open(Configuration conf, CommandLine cl, boolean hdf5Columns) throws IOException {
     List<String> inputs = cl.list("input");
     if (inputs.isEmpty()) {
       cl.require("input");
     }
-    InputFiles files = InputFiles.list(conf, inputs);
+    InputFiles files;
+    try {
+      files = InputFiles.list(conf, inputs);
+    } catch (UncheckedIOException e) {
+      String refused = AuthenticationFailure.describe(e);
+      throw new IOException(refused == null ? e.getMessage()
+          : "cannot list the input " + String.join(",", inputs) + ": " + refused, e.getCause());
+    }
     String format = format(cl.get("format"), files);
     if (format.equals("parquet")) {
       for (String o : HDF5_OPTIONS) {
