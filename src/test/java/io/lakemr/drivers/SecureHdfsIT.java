@@ -26,6 +26,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -189,10 +190,11 @@ class SecureHdfsIT {
       kdc.stop();
     }
     if (sslConfDir != null) {
-      // the SSL resources written onto the test class path; the key stores stay under target/
+      // the SSL resources written onto the test class path
       Files.deleteIfExists(Path.of(sslConfDir, KeyStoreTestUtil.getClientSSLConfigFileName()));
       Files.deleteIfExists(Path.of(sslConfDir, KeyStoreTestUtil.getServerSSLConfigFileName()));
     }
+    FileUtil.fullyDelete(tmp.toFile());
   }
 
   private String[] aggregateArgs(String output, String... more) {
