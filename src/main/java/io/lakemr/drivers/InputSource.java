@@ -8,6 +8,8 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputFormatDescriptor;
 import io.lakemr.formats.InputFormats;
 import io.lakemr.formats.InputTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -70,13 +72,21 @@ final class InputSource {
    *     option (read by the command, never handed to the format), e.g. {@code columns}
    * @throws BadInputException for a missing {@code --input}, an unknown or undecidable format,
    *     an option the format does not take, or input that is not what its format says
+   * @throws IOException when the file system fails (one line, for the user)
    */
-  static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions) {
+  static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions) throws IOException {
     List<String> inputs = cl.list("input");
     if (inputs.isEmpty()) {
       cl.require("input");
     }
-    InputFiles files = InputFiles.list(conf, inputs);
+    InputFiles files;
+    try {
+      files = InputFiles.list(conf, inputs);
+    } catch (UncheckedIOException e) {
+      String refused = AuthenticationFailure.describe(e);
+      throw new IOException(refused == null ? e.getMessage()
+          : "cannot list the input " + String.join(",", inputs) + ": " + refused, e.getCause());
+    }
     InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
         : InputFormats.fromFileNames(files);
     FormatOptions options = formatOptions(cl, format, commandOptions);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakemr.agg.AggregateCounters;
+import io.lakemr.conf.Redaction;
 import io.lakemr.formats.HivePaths;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.PartitionLog;
@@ -29,8 +30,8 @@ import org.apache.hadoop.mapreduce.Job;
  *
  * <p>It holds: {@code lakemr_version}; {@code command} and its {@code arguments} (generic
  * Hadoop options excluded); {@code inputs} as given; {@code output}, {@code output_format} and
- * {@code mode}; {@code started} and {@code finished} (ISO-8601 UTC) and {@code elapsed_ms};
- * {@code jobs}, the id and name of each MapReduce job the command ran; {@code rows} with
+ * {@code mode} (in all of them, secrets masked by {@link Redaction}); {@code started} and
+ * {@code finished} (ISO-8601 UTC) and {@code elapsed_ms}; {@code jobs}, the id and name of each MapReduce job the command ran; {@code rows} with
  * {@code read}, {@code filtered_out}, {@code passed} and {@code written}; {@code groups_out};
  * {@code partitions}, each partition directory written ({@code path} relative to the output,
  * its {@code values} unescaped, null for Hive's default partition, its {@code rows} and
@@ -68,15 +69,13 @@ final class JobSummary {
     root.put("lakemr_version", version());
     root.put("command", command);
     ArrayNode args = root.putArray("arguments");
-    for (String a : arguments) {
-      args.add(a);
-    }
+    Redaction.byKeyNames().arguments(arguments).forEach(args::add);
     ArrayNode in = root.putArray("inputs");
-    inputs.forEach(in::add);
+    inputs.forEach(i -> in.add(Redaction.byKeyNames().text(i)));
   }
 
   JobSummary output(OutputTarget target, String format) {
-    root.put("output", target.output().toString());
+    root.put("output", Redaction.byKeyNames().text(target.output().toString()));
     root.put("output_format", format);
     root.put("mode", target.mode().optionName());
     return this;

@@ -1,6 +1,7 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.BadInputException;
+import io.lakemr.conf.Redaction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -77,6 +78,8 @@ abstract class LakemrTool extends Configured implements Tool {
   @Override
   public final int run(String[] args) {
     memory = Memory.watch();
+    Redaction redaction = Redaction.of(getConf());
+    withStreams(redaction.printStream(out), redaction.printStream(err));
     for (String a : args) {
       if (a.equals("--help") || a.equals("-h")) {
         out().println(usage());

@@ -4,14 +4,18 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.InputFormat;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.security.TokenCache;
 import org.apache.hadoop.util.StringUtils;
 
 /**
@@ -33,6 +37,20 @@ public abstract class BatchInputFormat extends InputFormat<NullWritable, Vectori
       escaped.add(StringUtils.escapeString(p));
     }
     job.getConfiguration().set(LakemrConfig.INPUT_PATHS, String.join(",", escaped));
+  }
+
+  /**
+   * Asks, at submission, for delegation tokens of every file system the input paths are on, as
+   * {@code FileInputFormat} does, so that tasks on a secure cluster can read input that is not
+   * on the default file system (whose token job submission gets with the staging directory's).
+   * Does nothing when Hadoop security is off.
+   */
+  protected static void obtainTokens(JobContext context, List<String> paths) throws IOException {
+    Path[] dirs = new Path[paths.size()];
+    for (int i = 0; i < dirs.length; i++) {
+      dirs[i] = new Path(paths.get(i));
+    }
+    TokenCache.obtainTokensForNamenodes(context.getCredentials(), dirs, context.getConfiguration());
   }
 
   /** The input paths; none when unset. */

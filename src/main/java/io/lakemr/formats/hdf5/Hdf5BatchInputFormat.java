@@ -90,6 +90,7 @@ public class Hdf5BatchInputFormat extends BatchInputFormat {
     if (paths.isEmpty()) {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
+    obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     Hdf5ReadOptions options = Hdf5ReadOptions.from(conf);
     List<String> needed = fileColumns(Schemas.columns(getReadSchema(conf)), files.partitionColumns());

@@ -8,6 +8,7 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.PartitionPruner;
 import io.lakemr.formats.SplitPlanner;
 import io.lakemr.formats.SplitRules;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -48,12 +49,13 @@ public class ParquetBatchInputFormat extends BatchInputFormat {
   }
 
   @Override
-  public List<InputSplit> getSplits(JobContext context) {
+  public List<InputSplit> getSplits(JobContext context) throws IOException {
     Configuration conf = context.getConfiguration();
     List<String> paths = getInputPaths(conf);
     if (paths.isEmpty()) {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
+    obtainTokens(context, paths);
     InputFiles files = PartitionPruner.prune(InputFiles.list(conf, paths), getPushdown(conf)).kept();
     long min = SplitRules.minSize(context);
     long max = SplitRules.maxSize(context);
