@@ -4,6 +4,7 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.Redaction;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configured;
@@ -61,7 +62,8 @@ abstract class LakemrTool extends Configured implements Tool {
 
   /**
    * Prepares the command's output ({@link OutputTarget#prepare}); whatever happens, its lock and
-   * heartbeat end with the command.
+   * heartbeat end with the command, and so do its staging and scratch directories when it
+   * stops before publishing.
    */
   OutputTarget prepareOutput(String outputPath, OutputTarget.Mode mode, int partitionColumns, List<String> inputs)
       throws IOException {
@@ -103,6 +105,10 @@ abstract class LakemrTool extends Configured implements Tool {
       LOG.debug("{} failed", name(), e);
       err().println("lakemr " + name() + ": " + e.getMessage());
       return EXIT_FAILED;
+    } catch (UncheckedIOException e) {
+      LOG.debug("{} failed", name(), e);
+      err().println("lakemr " + name() + ": " + e.getMessage());
+      return EXIT_FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err().println("lakemr " + name() + ": interrupted");
@@ -119,7 +125,7 @@ abstract class LakemrTool extends Configured implements Tool {
   private void closeTargets() {
     for (OutputTarget t : targets) {
       try {
-        t.close();
+        t.discard();
       } catch (IOException | RuntimeException e) {
         LOG.warn("could not release the output {}", t.output(), e);
       }
