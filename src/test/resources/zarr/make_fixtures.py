@@ -422,6 +422,37 @@ def v3_spec_store():
     del EXPECTED["v3/spec.zarr"]["bad_crc.zarr"]
 
 
+def blosc_frames():
+    """Raw Blosc frames from the reference library, beside the bytes they decode to."""
+    out = fresh(os.path.join(HERE, "blosc"))
+    os.makedirs(out)
+    data = {
+        "i4": ((np.arange(1500) * 7919) % 1000 - 500).astype("<i4").tobytes(),
+        "f8": (np.sin(np.arange(700) / 10.0) * 1000).astype("<f8").tobytes(),
+        "u1": (np.arange(3001) % 251).astype("u1").tobytes(),
+        "i2": (np.arange(1003) * 3).astype("<i2").tobytes(),
+        "text": b"lakemr reads zarr " * 300 + b"end",
+    }
+    for name, raw in data.items():
+        open(os.path.join(out, name + ".bin"), "wb").write(raw)
+    frames = []
+    for cname in ["blosclz", "lz4", "lz4hc", "zstd", "zlib"]:
+        for sname, shuffle in (("noshuffle", 0), ("shuffle", 1), ("bitshuffle", 2)):
+            for kind, typesize, blocksize in (("i4", 4, 0), ("i4", 4, 1024), ("f8", 8, 0), ("i2", 2, 262)):
+                frames.append((cname, sname, shuffle, kind, typesize, blocksize, 5))
+    frames += [("blosclz", "noshuffle", 0, "text", 1, 0, 9), ("lz4", "bitshuffle", 2, "u1", 1, 0, 5),
+               ("blosclz", "shuffle", 1, "u1", 1, 512, 5), ("zstd", "shuffle", 1, "f8", 8, 0, 0)]
+    for cname, sname, shuffle, kind, typesize, blocksize, clevel in frames:
+        codec = Blosc(cname=cname, clevel=clevel, shuffle=shuffle, blocksize=blocksize)
+        # numcodecs takes the type size from the buffer's item size
+        buf = np.frombuffer(data[kind], dtype="u%d" % typesize) if len(data[kind]) % typesize == 0 \
+            else np.frombuffer(data[kind], dtype="u1")
+        frame = codec.encode(buf)
+        name = "%s_%s_%s_%s_b%d_c%d.blosc" % (cname, sname, kind, typesize, blocksize, clevel)
+        open(os.path.join(out, name), "wb").write(frame)
+        assert codec.decode(frame) == data[kind]
+
+
 def main():
     os.makedirs(V2, exist_ok=True)
     os.makedirs(V3, exist_ok=True)
@@ -435,6 +466,7 @@ def main():
     table_store()
     broken_stores()
     v3_spec_store()
+    blosc_frames()
     with open(os.path.join(HERE, "expected.json"), "w") as f:
         json.dump(EXPECTED, f, indent=1, sort_keys=True)
 
