@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakemr.formats.NioRawLocalFileSystem;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +48,11 @@ final class ZarrFixtures {
     return new ObjectMapper().readTree(Files.readAllBytes(dir().resolve(file)));
   }
 
+  /** The local disk as {@code bin/lakemr} sees it ({@link NioRawLocalFileSystem}), uncached. */
   static FileSystem localFs() throws IOException {
-    return FileSystem.getLocal(new Configuration()).getRawFileSystem();
+    FileSystem fs = new NioRawLocalFileSystem();
+    fs.initialize(URI.create("file:///"), new Configuration());
+    return fs;
   }
 
   static ZarrStore store(String name) throws IOException {
