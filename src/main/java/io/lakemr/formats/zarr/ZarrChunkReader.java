@@ -67,7 +67,7 @@ final class ZarrChunkReader {
   byte[] read(long[] index) throws ZarrDataException {
     ZarrSharding sharding = meta.chain().sharding();
     if (sharding == null) {
-      String key = arrayKey(meta.chunkKey(index));
+      String key = meta.chunkKey(index);
       byte[] stored = readKey(key);
       return stored == null ? fill(key) : decode(stored, meta.chain(), key);
     }
@@ -79,7 +79,7 @@ final class ZarrChunkReader {
       shard[k] = index[k] / per;
       inner = inner * per + (int) (index[k] % per);
     }
-    String key = arrayKey(meta.chunkKey(shard));
+    String key = meta.chunkKey(shard);
     long[] entries = shardIndex(key, sharding, outer);
     String which = key + " inner chunk " + Arrays.toString(index);
     if (entries == null || (entries[2 * inner] == EMPTY && entries[2 * inner + 1] == EMPTY)) {
@@ -89,7 +89,7 @@ final class ZarrChunkReader {
     long nbytes = entries[2 * inner + 1];
     byte[] stored;
     try {
-      stored = store.readRange(key, offset, Math.toIntExact(nbytes));
+      stored = store.readRange(arrayKey(key), offset, Math.toIntExact(nbytes));
     } catch (IOException | ArithmeticException e) {
       throw new ZarrDataException(where + ": chunk " + which + ": cannot read bytes " + offset + ".."
           + (offset + nbytes) + ": " + e.getMessage(), e);
@@ -105,7 +105,7 @@ final class ZarrChunkReader {
 
   private byte[] readKey(String key) throws ZarrDataException {
     try {
-      byte[] b = store.read(key);
+      byte[] b = store.read(arrayKey(key));
       if (b != null) {
         chunksRead++;
         bytesRead += b.length;
@@ -128,14 +128,14 @@ final class ZarrChunkReader {
     int indexBytes = sharding.indexBytes(n);
     long[] entries;
     try {
-      long length = store.length(key);
+      long length = store.length(arrayKey(key));
       if (length < 0) {
         entries = null;
       } else if (length < indexBytes) {
         throw new ZarrDataException(where + ": shard " + key + " has " + length
             + " bytes, too few for its index of " + indexBytes);
       } else {
-        byte[] raw = store.readRange(key, sharding.indexAtStart() ? 0 : length - indexBytes, indexBytes);
+        byte[] raw = store.readRange(arrayKey(key), sharding.indexAtStart() ? 0 : length - indexBytes, indexBytes);
         bytesRead += indexBytes;
         entries = parseIndex(key, decodeBytes(raw, sharding.index(), "shard index of " + key), n, length);
       }

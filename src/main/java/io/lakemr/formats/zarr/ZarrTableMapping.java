@@ -87,7 +87,10 @@ public final class ZarrTableMapping {
     List<ZarrNode> children = h.children("");
     boolean columns = !children.isEmpty();
     for (ZarrNode n : children) {
-      columns &= n.kind() == ZarrNode.Kind.ARRAY && n.array().rank() == 1;
+      columns = columns && n.kind() == ZarrNode.Kind.ARRAY && n.array().rank() == 1
+          && children.get(0).kind() == ZarrNode.Kind.ARRAY
+          && n.array().shape()[0] == children.get(0).array().shape()[0]
+          && n.array().chunks()[0] == children.get(0).array().chunks()[0];
     }
     if (columns && children.size() == all.size()) {
       return root;
