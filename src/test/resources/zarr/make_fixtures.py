@@ -409,11 +409,44 @@ def write_v3_sharded(root, name, index_location, shape, shard, inner, skip_inner
     expect("v3/spec.zarr", name, full)
 
 
+def vlen_utf8(values):
+    out = struct.pack("<I", len(values))
+    for v in values:
+        b = v.encode("utf-8")
+        out += struct.pack("<I", len(b)) + b
+    return out
+
+
+def write_v3_strings(root, name, shape, chunks, fill, missing, compressor):
+    """data_type string with vlen-utf8 (zarrita reads but cannot write it)."""
+    path = os.path.join(root, name)
+    data = np.array(["s%d-\u00e9" % k * (k % 3) for k in range(int(np.prod(shape)))], dtype=object).reshape(shape)
+    codecs = [{"name": "vlen-utf8"}, compressor[0]]
+    write_json(os.path.join(path, "zarr.json"), v3_array_meta(shape, chunks, "string", fill, codecs))
+    full = data.copy()
+    for idx, sl in chunk_slices(shape, chunks):
+        if idx in missing:
+            full[sl] = fill
+            continue
+        block = np.full(chunks, fill, dtype=object)
+        block[tuple(slice(0, s.stop - s.start) for s in sl)] = data[sl]
+        p = os.path.join(path, v3_key(idx, "default"))
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, "wb") as f:
+            f.write(compressor[1](vlen_utf8(list(block.reshape(-1)))))
+    EXPECTED.setdefault("v3/spec.zarr", {})[name] = full.tolist()
+
+
 def v3_spec_store():
     root = fresh(os.path.join(V3, "spec.zarr"))
     write_json(os.path.join(root, "zarr.json"),
                {"zarr_format": 3, "node_type": "group", "attributes": {"written_by": "make_fixtures.py"}})
     write_v3_gzip(root)
+    write_v3_strings(root, "strings", (11,), (4,), "n/a", {(1,)},
+                     ({"name": "zstd", "configuration": {"level": 1, "checksum": False}},
+                      lambda b: numcodecs.Zstd(level=1).encode(b)))
+    write_v3_strings(root, "strings_2d", (5, 3), (2, 3), "", {(1, 0)},
+                     ({"name": "gzip", "configuration": {"level": 1}}, lambda b: gzip.compress(b, 1)))
     # 1-D: 3 shards of 8 (the last an edge shard), inner chunks of 2; inner chunk 1 missing
     write_v3_sharded(root, "sharded_end", "end", (21,), (8,), (2,), {1}, set())
     # 2-D: shards (4, 6) of inner (2, 3); shard (1, 0) missing entirely

@@ -121,7 +121,7 @@ public final class ZarrBatchReader implements Closeable {
       ZarrBand band = bands[s.part()];
       int stride = strides[s.part()];
       long pos = (record - band.first) * (stride * rowsPerRecord) + inRecord * stride + s.offset();
-      int bad = decoders[c].decode(band.data, (int) pos, stride, n, v, out);
+      int bad = decoders[c].decode(band.data, band.heap, (int) pos, stride, n, v, out);
       if (bad >= 0) {
         throw new ZarrDataException(sources[s.part()].reader().where() + ": column " + s.column().name()
             + ": uint64 value " + decoders[c].unsigned(band.data, (int) pos + bad * stride) + " at row "

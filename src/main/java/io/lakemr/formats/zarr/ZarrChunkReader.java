@@ -33,7 +33,9 @@ final class ZarrChunkReader {
       return size() > SHARD_CACHE;
     }
   };
+  private final boolean vlen;
   private byte[] fillChunk;
+  private byte[] heap;
   private long chunksRead;
   private long bytesRead;
 
@@ -44,7 +46,16 @@ final class ZarrChunkReader {
     this.readChunks = meta.readChunks();
     this.elementSize = meta.dtype().size();
     this.chunkBytes = Math.toIntExact(meta.readChunkBytes());
-    this.fillElement = meta.fill();
+    this.vlen = meta.dtype().isVariableLength();
+    this.fillElement = vlen ? null : meta.fill();
+  }
+
+  /**
+   * For variable-length elements, the bytes the 8-byte handles of the chunk last returned by
+   * {@link #read} point into (little-endian int32 offset, int32 length); else null.
+   */
+  byte[] heap() {
+    return heap;
   }
 
   /** Store, array, for messages. */
@@ -174,6 +185,9 @@ final class ZarrChunkReader {
   }
 
   private byte[] fill(String which) throws ZarrDataException {
+    if (vlen) {
+      return vlenFill(which);
+    }
     if (fillElement == null) {
       throw new ZarrDataException(where + ": chunk " + which + " is missing and the array has no fill_value");
     }
@@ -186,8 +200,65 @@ final class ZarrChunkReader {
     return fillChunk;
   }
 
+  private byte[] vlenFill(String which) throws ZarrDataException {
+    byte[] value = meta.fill();
+    if (value == null) {
+      throw new ZarrDataException(where + ": chunk " + which + " is missing and the array has no fill_value");
+    }
+    heap = value;
+    if (fillChunk == null) {
+      fillChunk = new byte[chunkBytes];
+      for (int p = 0; p < chunkBytes; p += ZarrDataType.HANDLE_BYTES) {
+        putInt(fillChunk, p + 4, value.length);
+      }
+    }
+    return fillChunk;
+  }
+
+  private static void putInt(byte[] b, int p, int v) {
+    b[p] = (byte) v;
+    b[p + 1] = (byte) (v >>> 8);
+    b[p + 2] = (byte) (v >>> 16);
+    b[p + 3] = (byte) (v >>> 24);
+  }
+
+  private static int getInt(byte[] b, int p) {
+    return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
+  }
+
+  /** Handles (offset, length) of the elements of a vlen-encoded chunk; the chunk is the heap. */
+  private byte[] vlenHandles(byte[] data, String which) throws ZarrDataException {
+    int n = chunkBytes / ZarrDataType.HANDLE_BYTES;
+    if (data.length < 4 || getInt(data, 0) != n) {
+      throw new ZarrDataException(where + ": chunk " + which + " holds "
+          + (data.length < 4 ? "no count" : Integer.toUnsignedString(getInt(data, 0)) + " elements")
+          + ", expected " + n);
+    }
+    byte[] handles = new byte[chunkBytes];
+    int p = 4;
+    for (int i = 0; i < n; i++) {
+      int len = p + 4 <= data.length ? getInt(data, p) : -1;
+      if (len < 0 || p + 4 + (long) len > data.length) {
+        throw new ZarrDataException(where + ": chunk " + which + ": element " + i + " runs past the chunk's "
+            + data.length + " bytes");
+      }
+      putInt(handles, 8 * i, p + 4);
+      putInt(handles, 8 * i + 4, len);
+      p += 4 + len;
+    }
+    if (p != data.length) {
+      throw new ZarrDataException(where + ": chunk " + which + " has " + (data.length - p)
+          + " bytes after its last element");
+    }
+    heap = data;
+    return handles;
+  }
+
   private byte[] decode(byte[] stored, ZarrCodecChain chain, String which) throws ZarrDataException {
     byte[] data = decodeBytes(stored, chain, which);
+    if (chain.vlen()) {
+      data = vlenHandles(data, which);
+    }
     if (data.length != chunkBytes) {
       throw new ZarrDataException(where + ": chunk " + which + " decodes to " + data.length
           + " bytes, expected " + chunkBytes + " (" + Arrays.toString(readChunks) + " x " + elementSize + ")");

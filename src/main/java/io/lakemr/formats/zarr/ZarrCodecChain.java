@@ -14,8 +14,10 @@ import java.util.List;
  *     null when the chunk is stored in C order
  * @param codecs bytes-to-bytes codecs in encoding order (decoded last to first)
  * @param sharding the shard layout when the chunk is a shard, else null
+ * @param vlen true when elements are variable-length ({@code vlen-utf8}, {@code vlen-bytes}):
+ *     a little-endian uint32 count, then per element a uint32 length and its bytes
  */
-public record ZarrCodecChain(int[] transpose, List<ZarrCodec> codecs, ZarrSharding sharding) {
+public record ZarrCodecChain(int[] transpose, List<ZarrCodec> codecs, ZarrSharding sharding, boolean vlen) {
 
   public ZarrCodecChain {
     transpose = transpose == null ? null : transpose.clone();
@@ -27,6 +29,9 @@ public record ZarrCodecChain(int[] transpose, List<ZarrCodec> codecs, ZarrShardi
     List<String> out = new ArrayList<>();
     if (transpose != null) {
       out.add("transpose" + Arrays.toString(transpose));
+    }
+    if (vlen) {
+      out.add("vlen");
     }
     if (sharding != null) {
       out.add("sharding_indexed(chunks " + Arrays.toString(sharding.innerChunks()) + ", index at "

@@ -17,8 +17,15 @@ public final class ZarrDataType {
 
   /** What a value is. */
   public enum Kind {
-    BOOL, INT, UINT, FLOAT, FIXED_BYTES, FIXED_UNICODE, STRUCT
+    BOOL, INT, UINT, FLOAT, FIXED_BYTES, FIXED_UNICODE, STRUCT,
+    /** v3 {@code string}: UTF-8 of any length ({@code vlen-utf8}); decoded as 8-byte handles. */
+    VLEN_STRING,
+    /** v3 {@code bytes}: bytes of any length ({@code vlen-bytes}); decoded as 8-byte handles. */
+    VLEN_BYTES
   }
+
+  /** Decoded size of a variable-length element: a (offset, length) handle into the chunk. */
+  public static final int HANDLE_BYTES = 8;
 
   /**
    * One field of a structured dtype.
@@ -149,9 +156,19 @@ public final class ZarrDataType {
       case "float32":
       case "float64":
         return new ZarrDataType(Kind.FLOAT, Integer.parseInt(s.substring(5)) / 8, order, s, List.of());
+      case "string":
+        return new ZarrDataType(Kind.VLEN_STRING, HANDLE_BYTES, ByteOrder.LITTLE_ENDIAN, s, List.of());
+      case "bytes":
+      case "variable_length_bytes":
+        return new ZarrDataType(Kind.VLEN_BYTES, HANDLE_BYTES, ByteOrder.LITTLE_ENDIAN, s, List.of());
       default:
         throw new IllegalArgumentException("data_type " + s + " is not supported");
     }
+  }
+
+  /** True for v3 variable-length strings and bytes. */
+  public boolean isVariableLength() {
+    return kind == Kind.VLEN_STRING || kind == Kind.VLEN_BYTES;
   }
 
   /** This type stored in another byte order. */
@@ -190,7 +207,10 @@ public final class ZarrDataType {
         return size <= 4 ? ColumnType.FLOAT : ColumnType.DOUBLE;
       case FIXED_BYTES:
       case FIXED_UNICODE:
+      case VLEN_STRING:
         return ColumnType.STRING;
+      case VLEN_BYTES:
+        return ColumnType.BYTES;
       default:
         throw new IllegalArgumentException("a structured dtype is not a column type");
     }
@@ -198,7 +218,7 @@ public final class ZarrDataType {
 
   /** A short description: {@code int32 le}, {@code unicode[3] be}, {@code struct {a: ...}}. */
   public String describe() {
-    String o = size > 1 || kind == Kind.FIXED_UNICODE ? (order == ByteOrder.BIG_ENDIAN ? " be" : " le") : "";
+    String o = (size > 1 && kind != Kind.VLEN_STRING && kind != Kind.VLEN_BYTES) || kind == Kind.FIXED_UNICODE ? (order == ByteOrder.BIG_ENDIAN ? " be" : " le") : "";
     switch (kind) {
       case BOOL:
         return "bool";
@@ -212,6 +232,10 @@ public final class ZarrDataType {
         return "bytes[" + size + "]";
       case FIXED_UNICODE:
         return "unicode[" + size / 4 + "]" + o;
+      case VLEN_STRING:
+        return "string";
+      case VLEN_BYTES:
+        return "bytes";
       default:
         List<String> parts = new ArrayList<>();
         for (Field f : fields) {

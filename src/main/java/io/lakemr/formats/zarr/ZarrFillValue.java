@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -25,6 +26,9 @@ public final class ZarrFillValue {
   public static byte[] encode(JsonNode fill, ZarrDataType type) {
     if (fill == null || fill.isNull() || fill.isMissingNode()) {
       return null;
+    }
+    if (type.isVariableLength()) {
+      return variableLength(fill, type);
     }
     ByteBuffer b = ByteBuffer.allocate(type.size()).order(type.order());
     switch (type.kind()) {
@@ -49,6 +53,28 @@ public final class ZarrFillValue {
         putRaw(b, fill, type);
     }
     return b.array();
+  }
+
+  /** The bytes of a variable-length fill value (not a handle: the chunk reader makes those). */
+  private static byte[] variableLength(JsonNode fill, ZarrDataType type) {
+    if (type.kind() == ZarrDataType.Kind.VLEN_STRING && fill.isTextual()) {
+      return fill.asText().getBytes(StandardCharsets.UTF_8);
+    }
+    if (fill.isArray()) {
+      byte[] out = new byte[fill.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (byte) fill.get(i).asInt();
+      }
+      return out;
+    }
+    if (fill.isTextual()) {
+      try {
+        return Base64.getDecoder().decode(fill.asText());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("fill_value " + fill + " is not base64");
+      }
+    }
+    throw new IllegalArgumentException("fill_value " + fill + " does not fit data_type " + type.name());
   }
 
   private static void putRaw(ByteBuffer b, JsonNode fill, ZarrDataType type) {

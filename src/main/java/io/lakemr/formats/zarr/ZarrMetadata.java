@@ -70,7 +70,7 @@ public final class ZarrMetadata {
     JsonNode fillJson = zarray.get("fill_value");
     byte[] fill = ZarrFillValue.encode(fillJson, dtype);
     return new ZarrArrayMeta(path, 2, shape, chunks, dtype, fill, fillJson,
-        new ZarrCodecChain(transpose, codecs, null), "", sep, zattrs == null ? empty() : zattrs);
+        new ZarrCodecChain(transpose, codecs, null, false), "", sep, zattrs == null ? empty() : zattrs);
   }
 
   /** An array's v3 metadata (a {@code zarr.json} whose node_type is array). */
@@ -88,6 +88,11 @@ public final class ZarrMetadata {
     }
     Parsed parsed = chain(meta.path("codecs"), chunks);
     ZarrDataType dtype = ZarrDataType.parseV3(meta.get("data_type"), parsed.order);
+    ZarrCodecChain chunkChain = parsed.chain.sharding() != null ? parsed.chain.sharding().inner() : parsed.chain;
+    if (dtype.isVariableLength() != chunkChain.vlen()) {
+      throw new IllegalArgumentException("data_type " + dtype.name() + (dtype.isVariableLength()
+          ? " needs a vlen-utf8 or vlen-bytes codec" : " cannot be encoded by vlen-utf8 or vlen-bytes"));
+    }
     JsonNode enc = meta.path("chunk_key_encoding");
     String encName = enc.path("name").asText("default");
     String prefix;
@@ -123,6 +128,7 @@ public final class ZarrMetadata {
     ByteOrder order = ByteOrder.LITTLE_ENDIAN;
     ZarrSharding sharding = null;
     boolean arrayToBytes = false;
+    boolean vlen = false;
     List<ZarrCodec> bytesCodecs = new ArrayList<>();
     int checksums = 0;
     for (JsonNode c : codecs) {
@@ -133,6 +139,9 @@ public final class ZarrMetadata {
       } else if (!arrayToBytes && name.equals("bytes")) {
         arrayToBytes = true;
         order = conf.path("endian").asText("little").equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+      } else if (!arrayToBytes && (name.equals("vlen-utf8") || name.equals("vlen-bytes"))) {
+        arrayToBytes = true;
+        vlen = true;
       } else if (!arrayToBytes && name.equals("sharding_indexed")) {
         arrayToBytes = true;
         if (transpose != null) {
@@ -165,14 +174,13 @@ public final class ZarrMetadata {
         checksums += name.equals("crc32c") ? 1 : 0;
       } else {
         throw new IllegalArgumentException("codec " + (name.isEmpty() ? c.toString() : name)
-            + (name.equals("vlen-utf8") || name.equals("vlen-bytes") ? " (variable-length strings)" : "")
             + " is not supported");
       }
     }
     if (!arrayToBytes) {
       throw new IllegalArgumentException("codecs " + codecs + " have no bytes codec");
     }
-    return new Parsed(new ZarrCodecChain(transpose, bytesCodecs, sharding), order, checksums);
+    return new Parsed(new ZarrCodecChain(transpose, bytesCodecs, sharding, vlen), order, checksums);
   }
 
   private static int[] transposeOrder(JsonNode order, int rank) {

@@ -50,6 +50,7 @@ final class ZarrRecordSource {
     offset[0] = first / chunk[0];
     if (wholeRecords) {
       band.data = reader.read(offset);
+      band.heap = reader.heap();
       return;
     }
     int rows = (int) (end - first);

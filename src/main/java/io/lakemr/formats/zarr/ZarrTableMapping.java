@@ -122,6 +122,13 @@ public final class ZarrTableMapping {
       throw new BadInputException(where + ": a 0-d array is not a table");
     }
     String name = a.name(lastName(store));
+    int[] readChunks = a.readChunks();
+    for (int k = 1; k < rank && a.dtype().isVariableLength(); k++) {
+      if (readChunks[k] != dims[k]) {
+        throw new BadInputException(where + ": data_type " + a.dtype().name() + " is read only from chunks"
+            + " spanning every dimension but the first; chunks are " + Arrays.toString(readChunks));
+      }
+    }
     Map<String, String> unreadable = new LinkedHashMap<>();
     List<ZarrColumnSource> all = new ArrayList<>();
     long perRecord = 1;

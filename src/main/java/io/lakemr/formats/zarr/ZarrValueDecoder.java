@@ -41,13 +41,22 @@ final class ZarrValueDecoder {
 
   /**
    * Decodes {@code n} elements, the i-th at {@code pos + i * stride}, into rows
-   * {@code outRow ..} of {@code out}.
+   * {@code outRow ..} of {@code out}; variable-length elements are handles into {@code heap}.
    *
    * @return -1, or the index of the first uint64 value above the long range (nothing after it
    *     is decoded; the caller reports it)
    */
-  int decode(byte[] buf, int pos, int stride, int n, ColumnVector out, int outRow) {
+  int decode(byte[] buf, byte[] heap, int pos, int stride, int n, ColumnVector out, int outRow) {
     switch (type.kind()) {
+      case VLEN_STRING:
+      case VLEN_BYTES: {
+        BytesColumnVector v = (BytesColumnVector) out;
+        for (int i = 0; i < n; i++) {
+          int p = pos + i * stride;
+          v.setRef(outRow + i, heap, (int) INT_LE.get(buf, p), (int) INT_LE.get(buf, p + 4));
+        }
+        return -1;
+      }
       case INT:
       case UINT:
         return decodeInts(buf, pos, stride, n, ((LongColumnVector) out).vector, outRow);
