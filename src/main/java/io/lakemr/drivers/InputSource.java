@@ -78,7 +78,7 @@ final class InputSource {
     }
     InputFiles files = InputFiles.list(conf, inputs);
     InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
-        : InputFormats.fromFileNames(files);
+        : InputFormats.fromFileNames(conf, files);
     FormatOptions options = formatOptions(cl, format, commandOptions);
     return new InputSource(inputs, files, format, format.open(conf, files, options));
   }

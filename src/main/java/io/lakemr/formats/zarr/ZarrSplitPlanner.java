@@ -1,7 +1,7 @@
 package io.lakemr.formats.zarr;
 
+import io.lakemr.formats.SplitRules;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,7 @@ import java.util.Map;
  * and the split-size settings, with no file system, so it is unit-tested with fake chunks.
  *
  * <p>The unit is one row of the chunk grid along dimension 0 (one row of shards for a sharded
- * array): a split never cuts a chunk. The split size is Hadoop's
- * {@code max(minSize, min(maxSize, blockSize))}; units are added to a split until their stored
+ * array): a split never cuts a chunk. The split size is {@link SplitRules#splitSize}; units are added to a split until their stored
  * bytes (every array read, every chunk of the row) reach it, so a split holds many small
  * chunks; like {@code FileInputFormat}, the last split may be up to 10% larger rather than
  * leave a small remainder. A unit with no stored chunk (all fill value) weighs its decoded size
@@ -20,9 +19,6 @@ import java.util.Map;
  * split's hosts are those holding most of its chunks' bytes.
  */
 public final class ZarrSplitPlanner {
-
-  /** Hadoop's {@code FileInputFormat.SPLIT_SLOP}. */
-  static final double SPLIT_SLOP = 1.1;
 
   /** How much cheaper a missing (fill-value) unit is than its decoded size. */
   static final long FILL_WEIGHT = 64;
@@ -47,11 +43,6 @@ public final class ZarrSplitPlanner {
   private ZarrSplitPlanner() {
   }
 
-  /** Hadoop's split size: {@code max(minSize, min(maxSize, blockSize))}. */
-  public static long splitSize(long blockSize, long minSize, long maxSize) {
-    return Math.max(minSize, Math.min(maxSize, blockSize));
-  }
-
   /**
    * Plans the splits of one store's table.
    *
@@ -62,7 +53,7 @@ public final class ZarrSplitPlanner {
     if (in.records() <= 0) {
       return out;
     }
-    long splitSize = Math.max(1, splitSize(blockSize, minSize, maxSize));
+    long splitSize = Math.max(1, SplitRules.splitSize(blockSize, minSize, maxSize));
     int units = Math.toIntExact((in.records() + in.unitRecords() - 1) / in.unitRecords());
     long[] stored = new long[units];
     List<List<ZarrStoredChunk>> byUnit = new ArrayList<>(units);
@@ -86,7 +77,7 @@ public final class ZarrSplitPlanner {
     while (u < units) {
       int start = u;
       long acc = 0;
-      if (remaining <= splitSize * SPLIT_SLOP) {
+      if (remaining <= splitSize * SplitRules.SPLIT_SLOP) {
         u = units;
       } else {
         while (u < units && (acc == 0 || acc + weight[u] <= splitSize)) {
@@ -118,11 +109,7 @@ public final class ZarrSplitPlanner {
         }
       }
     }
-    String[] hosts = hostBytes.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-        .limit(replicas)
-        .map(Map.Entry::getKey)
-        .toArray(String[]::new);
+    String[] hosts = SplitRules.topHosts(hostBytes, Math.min(replicas, SplitRules.MAX_HOSTS));
     return new ZarrRowRange(first * in.rowsPerRecord(), end * in.rowsPerRecord(), first, end, bytes, hosts);
   }
 }
