@@ -147,28 +147,9 @@ public final class ZarrMetadata {
         if (transpose != null) {
           throw new IllegalArgumentException("transpose before sharding_indexed is not supported");
         }
-        int[] inner = ints(conf, "chunk_shape", chunkShape.length);
-        for (int k = 0; k < inner.length; k++) {
-          if (chunkShape[k] % inner[k] != 0) {
-            throw new IllegalArgumentException("sharding_indexed chunk_shape " + conf.path("chunk_shape")
-                + " does not divide the shard shape");
-          }
-        }
-        Parsed in = chain(conf.path("codecs"), inner);
-        Parsed index = chain(conf.path("index_codecs"), new int[] {1});
-        if (in.chain.sharding() != null) {
-          throw new IllegalArgumentException("nested sharding_indexed is not supported");
-        }
-        order = in.order;
-        String location = conf.path("index_location").asText("end");
-        if (!location.equals("end") && !location.equals("start")) {
-          throw new IllegalArgumentException("index_location " + location + " is neither start nor end");
-        }
-        if (index.order != ByteOrder.LITTLE_ENDIAN || index.chain.transpose() != null
-            || index.checksums != index.chain.codecs().size()) {
-          throw new IllegalArgumentException("index_codecs " + conf.path("index_codecs") + " are not supported");
-        }
-        sharding = new ZarrSharding(inner, in.chain, index.chain, location.equals("start"), index.checksums);
+        Parsed sharded = sharding(conf, chunkShape);
+        sharding = sharded.chain.sharding();
+        order = sharded.order;
       } else if (arrayToBytes) {
         bytesCodecs.add(ZarrCodecs.v3(c));
         checksums += name.equals("crc32c") ? 1 : 0;
@@ -181,6 +162,32 @@ public final class ZarrMetadata {
       throw new IllegalArgumentException("codecs " + codecs + " have no bytes codec");
     }
     return new Parsed(new ZarrCodecChain(transpose, bytesCodecs, sharding, vlen), order, checksums);
+  }
+
+  /** A {@code sharding_indexed} configuration, with the byte order of its inner chunks. */
+  private static Parsed sharding(JsonNode conf, int[] chunkShape) {
+    int[] inner = ints(conf, "chunk_shape", chunkShape.length);
+    for (int k = 0; k < inner.length; k++) {
+      if (chunkShape[k] % inner[k] != 0) {
+        throw new IllegalArgumentException("sharding_indexed chunk_shape " + conf.path("chunk_shape")
+            + " does not divide the shard shape");
+      }
+    }
+    Parsed in = chain(conf.path("codecs"), inner);
+    Parsed index = chain(conf.path("index_codecs"), new int[] {1});
+    if (in.chain.sharding() != null) {
+      throw new IllegalArgumentException("nested sharding_indexed is not supported");
+    }
+    String location = conf.path("index_location").asText("end");
+    if (!location.equals("end") && !location.equals("start")) {
+      throw new IllegalArgumentException("index_location " + location + " is neither start nor end");
+    }
+    if (index.order != ByteOrder.LITTLE_ENDIAN || index.chain.transpose() != null
+        || index.checksums != index.chain.codecs().size()) {
+      throw new IllegalArgumentException("index_codecs " + conf.path("index_codecs") + " are not supported");
+    }
+    ZarrSharding sharding = new ZarrSharding(inner, in.chain, index.chain, location.equals("start"), index.checksums);
+    return new Parsed(new ZarrCodecChain(null, List.of(), sharding, false), in.order, 0);
   }
 
   private static int[] transposeOrder(JsonNode order, int rank) {

@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakemr.formats.NioRawLocalFileSystem;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
@@ -36,16 +35,16 @@ final class ZarrFixtures {
   private ZarrFixtures() {
   }
 
-  static Path dir() {
+  static File dir() {
     try {
-      return Paths.get(ZarrFixtures.class.getResource("/zarr/expected.json").toURI()).getParent();
+      return new File(ZarrFixtures.class.getResource("/zarr/expected.json").toURI()).getParentFile();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
 
   static JsonNode expected(String file) throws IOException {
-    return new ObjectMapper().readTree(Files.readAllBytes(dir().resolve(file)));
+    return new ObjectMapper().readTree(new File(dir(), file));
   }
 
   /** The local disk as {@code bin/lakemr} sees it ({@link NioRawLocalFileSystem}), uncached. */
@@ -56,7 +55,12 @@ final class ZarrFixtures {
   }
 
   static ZarrStore store(String name) throws IOException {
-    return new ZarrStore(localFs(), new org.apache.hadoop.fs.Path(dir().resolve(name).toUri()));
+    return store(new File(dir(), name));
+  }
+
+  /** A store in a folder of the local disk. */
+  static ZarrStore store(File folder) throws IOException {
+    return new ZarrStore(localFs(), new Path(folder.toURI()));
   }
 
   /** A store's hierarchy, read once per test class run. */

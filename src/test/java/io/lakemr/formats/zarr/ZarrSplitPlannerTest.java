@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ class ZarrSplitPlannerTest {
       }
     }
     long t0 = System.nanoTime();
-    ZarrStore zs = new ZarrStore(ZarrFixtures.localFs(), new org.apache.hadoop.fs.Path(store.toUri()));
+    ZarrStore zs = ZarrFixtures.store(store.toFile());
     ZarrTableMapping m = ZarrTableMapping.resolve(ZarrHierarchy.open(zs), ZarrReadOptions.defaults());
     ZarrSplitPlanner.Input in = ZarrChunkListing.plannerInput(zs, m);
     List<ZarrRowRange> splits = ZarrSplitPlanner.plan(in, 32L << 20, 1, 1_000_000);
