@@ -437,6 +437,27 @@ def write_v3_strings(root, name, shape, chunks, fill, missing, compressor):
     EXPECTED.setdefault("v3/spec.zarr", {})[name] = full.tolist()
 
 
+def v3_consolidated_store():
+    """A v3 group whose root zarr.json holds every node's metadata inline (zarr-python 3's
+    consolidated_metadata), besides each node's own zarr.json."""
+    root = fresh(os.path.join(V3, "consolidated.zarr"))
+    data = (np.arange(9) * 1.5).astype("<f4")
+    meta = v3_array_meta((9,), (4,), "float32", 0.0, [{"name": "bytes", "configuration": {"endian": "little"}}],
+                         attrs={"units": "K"})
+    group = {"zarr_format": 3, "node_type": "group", "attributes": {"level": 1}}
+    write_json(os.path.join(root, "obs", "zarr.json"), group)
+    write_json(os.path.join(root, "obs", "t", "zarr.json"), meta)
+    for idx, sl in chunk_slices((9,), (4,)):
+        p = os.path.join(root, "obs", "t", v3_key(idx, "default"))
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        open(p, "wb").write(padded(data[sl], (4,), 0, "<f4").tobytes())
+    write_json(os.path.join(root, "zarr.json"), {
+        "zarr_format": 3, "node_type": "group", "attributes": {},
+        "consolidated_metadata": {"kind": "inline", "must_understand": False,
+                                  "metadata": {"obs": group, "obs/t": meta}}})
+    expect("v3/consolidated.zarr", "obs/t", data)
+
+
 def v3_spec_store():
     root = fresh(os.path.join(V3, "spec.zarr"))
     write_json(os.path.join(root, "zarr.json"),
@@ -505,6 +526,7 @@ def main():
     table_store()
     broken_stores()
     v3_spec_store()
+    v3_consolidated_store()
     blosc_frames()
     with open(os.path.join(HERE, "expected.json"), "w") as f:
         json.dump(EXPECTED, f, indent=1, sort_keys=True)

@@ -172,7 +172,7 @@ function cOrder(got) {
 const all = { ...JSON.parse(fs.readFileSync(path.join(here, "expected.json"), "utf8")),
   "v3/zarrita.zarr": expected };
 let checked = 0;
-for (const storeName of ["v3/spec.zarr", "v3/zarrita.zarr"]) {
+for (const storeName of ["v3/spec.zarr", "v3/consolidated.zarr", "v3/zarrita.zarr"]) {
   const dir = storeName === "v3/spec.zarr" ? indexAtEndCopy(storeName) : path.join(here, storeName);
   const s = zarr.root(new FileSystemStore(dir));
   for (const [arrayPath, want] of Object.entries(all[storeName])) {

@@ -65,6 +65,19 @@ class ZarrInspectorTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void inlineConsolidatedV3Metadata() throws Exception {
+    ZarrHierarchy h = ZarrFixtures.open("v3/consolidated.zarr");
+    assertTrue(h.consolidated());
+    Map<String, Object> root = (Map<String, Object>) ZarrInspector.inspect(h).get("root");
+    Map<String, Object> obs = child(root, "/obs");
+    assertEquals(Map.of("level", 1), obs.get("attributes"));
+    Map<String, Object> t = child(obs, "/obs/t");
+    assertEquals(Map.of("units", "K"), t.get("attributes"));
+    assertEquals(3, t.get("chunksPresent"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void brokenNodesAreShownWithTheirReason() throws Exception {
     Map<String, Object> root = (Map<String, Object>) ZarrInspector.inspect(ZarrFixtures.open("broken/no_zarray.zarr")).get("root");
     Map<String, Object> data = child(root, "/data");
