@@ -34,7 +34,7 @@ public class ZarrBatchRecordReader extends BatchRecordReader {
     if (!fileColumns.isEmpty()) {
       FileSystem fs = split.store().getFileSystem(conf);
       ZarrStore store = new ZarrStore(fs, split.store());
-      ZarrTableMapping mapping = ZarrTableMapping.resolve(ZarrHierarchy.open(store),
+      ZarrTableMapping mapping = ZarrTableMapping.resolve(ZarrHierarchy.open(store, split.dataset()),
           new ZarrReadOptions(split.dataset(), fileColumns.stream().map(Column::name).toList(),
               ZarrReadOptions.from(conf).cells()));
       source.reader = new ZarrBatchReader(store, mapping, split.firstRow(), split.lastRow());

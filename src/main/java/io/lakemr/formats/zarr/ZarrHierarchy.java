@@ -43,6 +43,20 @@ public final class ZarrHierarchy {
    * @throws IOException when the file system fails
    */
   public static ZarrHierarchy open(ZarrStore store) throws IOException {
+    return open(store, "");
+  }
+
+  /**
+   * Reads the node at a path and everything under it (all of the store for the root, or when
+   * its metadata is consolidated): what a task needs to read one array or group, without
+   * walking the rest of the store. A missing node is simply absent.
+   *
+   * @throws BadInputException naming the store when it is not a Zarr store or its root or
+   *     consolidated metadata cannot be read
+   * @throws IOException when the file system fails
+   */
+  public static ZarrHierarchy open(ZarrStore store, String at) throws IOException {
+    String path = trim(at == null ? "" : at);
     Map<String, ZarrNode> nodes = new TreeMap<>();
     byte[] v3 = store.read("zarr.json");
     if (v3 != null) {
@@ -52,12 +66,16 @@ public final class ZarrHierarchy {
       if (inline.isObject() && nodes.get("").kind() == ZarrNode.Kind.GROUP) {
         for (Iterator<Map.Entry<String, JsonNode>> it = inline.fields(); it.hasNext();) {
           Map.Entry<String, JsonNode> e = it.next();
-          String path = trim(e.getKey());
-          nodes.put(path, v3Node(store, path, e.getValue()));
+          String p = trim(e.getKey());
+          nodes.put(p, v3Node(store, p, e.getValue()));
         }
         return new ZarrHierarchy(store, 3, true, nodes);
       }
-      walkV3(store, "", nodes);
+      if (path.isEmpty()) {
+        walkV3(store, "", nodes);
+      } else {
+        v3Subtree(store, path, nodes);
+      }
       return new ZarrHierarchy(store, 3, false, nodes);
     }
     byte[] zmeta = store.read(".zmetadata");
@@ -69,12 +87,30 @@ public final class ZarrHierarchy {
       consolidatedV2(store, meta, nodes);
       return new ZarrHierarchy(store, 2, true, nodes);
     }
-    List<String> names = list(store, "");
-    if (!names.contains(".zgroup") && !names.contains(".zarray")) {
+    if (path.isEmpty() && !walkV2(store, "", nodes)) {
       throw new BadInputException(store.name() + ": not a Zarr store: no zarr.json, .zmetadata, .zgroup or .zarray");
     }
-    walkV2(store, "", names, nodes);
+    if (!path.isEmpty() && store.length(".zgroup") >= 0) {
+      walkV2(store, path, nodes);
+    }
     return new ZarrHierarchy(store, 2, false, nodes);
+  }
+
+  private static void v3Subtree(ZarrStore store, String path, Map<String, ZarrNode> nodes) throws IOException {
+    byte[] meta = store.read(key(path, "zarr.json"));
+    if (meta == null) {
+      return;
+    }
+    ZarrNode n;
+    try {
+      n = v3Node(store, path, ZarrMetadata.json(meta));
+    } catch (IllegalArgumentException e) {
+      n = broken(path, ZarrMetadata.empty(), key(path, "zarr.json") + ": " + e.getMessage());
+    }
+    nodes.put(path, n);
+    if (n.kind() == ZarrNode.Kind.GROUP) {
+      walkV3(store, path, nodes);
+    }
   }
 
   private static JsonNode parse(ZarrStore store, String key, byte[] bytes) {
@@ -158,37 +194,40 @@ public final class ZarrHierarchy {
     }
   }
 
-  private static void walkV2(ZarrStore store, String path, List<String> names, Map<String, ZarrNode> nodes)
-      throws IOException {
+  /**
+   * Adds the v2 node at a path and, for a group, everything under it: metadata keys are read
+   * directly, and only groups are listed (never an array's folder of chunks).
+   *
+   * @return false when the folder holds neither {@code .zarray} nor {@code .zgroup}
+   */
+  private static boolean walkV2(ZarrStore store, String path, Map<String, ZarrNode> nodes) throws IOException {
     JsonNode attrs = ZarrMetadata.empty();
     String problem = null;
-    if (names.contains(".zattrs")) {
+    byte[] zattrs = store.read(key(path, ".zattrs"));
+    if (zattrs != null) {
       try {
-        attrs = ZarrMetadata.json(store.read(key(path, ".zattrs")));
+        attrs = ZarrMetadata.json(zattrs);
       } catch (IllegalArgumentException e) {
         problem = key(path, ".zattrs") + ": " + e.getMessage();
       }
     }
-    if (names.contains(".zarray")) {
-      if (problem == null) {
-        nodes.put(path, v2Array(store, path, store.read(key(path, ".zarray")), attrs));
-      } else {
-        nodes.put(path, broken(path, attrs, problem));
-      }
-      return;
+    byte[] zarray = store.read(key(path, ".zarray"));
+    if (zarray != null) {
+      nodes.put(path, problem == null ? v2Array(store, path, zarray, attrs) : broken(path, attrs, problem));
+      return true;
     }
-    if (!names.contains(".zgroup")) {
+    if (store.length(key(path, ".zgroup")) < 0) {
       nodes.put(path, broken(path, attrs, "missing .zarray (and .zgroup): not a Zarr array or group"));
-      return;
+      return false;
     }
     nodes.put(path, problem == null ? new ZarrNode(path, ZarrNode.Kind.GROUP, attrs, null, null)
         : broken(path, attrs, problem));
-    for (String name : names) {
+    for (String name : list(store, path)) {
       if (name.endsWith("/")) {
-        String sub = child(path, name.substring(0, name.length() - 1));
-        walkV2(store, sub, list(store, sub), nodes);
+        walkV2(store, child(path, name.substring(0, name.length() - 1)), nodes);
       }
     }
+    return true;
   }
 
   private static ZarrNode v2Array(ZarrStore store, String path, byte[] zarray, JsonNode attrs) {

@@ -96,6 +96,16 @@ class ZarrErrorsTest {
   }
 
   @Test
+  void aTaskReadsOnlyItsSubtree() throws Exception {
+    ZarrHierarchy sub = ZarrHierarchy.open(ZarrFixtures.store("v2/nested.zarr"), "/a/b");
+    assertEquals(List.of("a/b", "a/b/other", "a/b/x", "a/b/y", "a/b/z"), List.copyOf(sub.nodes().keySet()));
+    ZarrTableMapping m = ZarrTableMapping.resolve(sub, new ZarrReadOptions("/a/b", List.of("y"), false));
+    assertEquals(57, m.rowCount());
+    ZarrHierarchy v3 = ZarrHierarchy.open(ZarrFixtures.store("v3/zarrita.zarr"), "table");
+    assertEquals(List.of("", "table", "table/station", "table/temp"), List.copyOf(v3.nodes().keySet()));
+  }
+
+  @Test
   void groupColumnsByChoice() throws Exception {
     ZarrTableMapping m = ZarrFixtures.map("v2/nested.zarr", "/a/b", List.of("z", "x"), false);
     assertEquals("z, x", m.schema().describeColumns());
