@@ -318,9 +318,13 @@ public final class ZarrHierarchy {
     return out;
   }
 
-  /** Whether a folder holds Zarr metadata at its top (for format detection). */
+  /**
+   * Whether a folder holds Zarr metadata at its top (for format detection): {@code zarr.json},
+   * {@code .zgroup} or {@code .zarray} (a v2 {@code .zmetadata} always sits beside a
+   * {@code .zgroup}). At most three lookups, no listing.
+   */
   public static boolean isStore(FileSystem fs, Path dir) throws IOException {
-    for (String k : new String[] {"zarr.json", ".zmetadata", ".zgroup", ".zarray"}) {
+    for (String k : new String[] {"zarr.json", ".zgroup", ".zarray"}) {
       if (fs.exists(new Path(dir, k))) {
         return true;
       }

@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 
 /**
  * Zarr input (v2 and v3 directory stores): a directory named {@code *.zarr}, or one holding
- * {@code zarr.json}, {@code .zmetadata}, {@code .zgroup} or {@code .zarray}, is one input;
+ * {@code zarr.json}, {@code .zgroup} or {@code .zarray}, is one input;
  * options {@code --dataset}, {@code --columns} and {@code --layout}.
  */
 public final class ZarrInputDescriptor implements InputFormatDescriptor {
