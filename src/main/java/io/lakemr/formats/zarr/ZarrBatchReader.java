@@ -2,6 +2,7 @@ package io.lakemr.formats.zarr;
 
 import io.lakemr.data.Schemas;
 import java.io.Closeable;
+import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
@@ -162,13 +163,26 @@ public final class ZarrBatchReader implements Closeable {
     return mapping;
   }
 
+  /** Closes the shard files kept open; the store itself is not the reader's. */
   @Override
-  public void close() {
+  public void close() throws IOException {
+    IOException failed = null;
     for (int i = 0; i < bands.length; i++) {
       if (bands[i] != null) {
         bands[i].data = null;
+        bands[i].heap = null;
+      }
+      if (sources[i] != null) {
+        try {
+          sources[i].reader().close();
+        } catch (IOException e) {
+          failed = e;
+        }
       }
       sources[i] = null;
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 }

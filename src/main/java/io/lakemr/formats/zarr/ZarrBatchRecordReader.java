@@ -107,10 +107,11 @@ public class ZarrBatchRecordReader extends BatchRecordReader {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
       if (reader != null) {
-        reader.close();
+        ZarrBatchReader r = reader;
         reader = null;
+        r.close();
       }
     }
   }

@@ -1,9 +1,11 @@
 package io.lakemr.formats.zarr;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FSDataInputStream;
 
 /**
  * Reads and decodes the chunks of one array, one at a time, into C-order element bytes of the
@@ -12,7 +14,7 @@ import java.util.Map;
  * a byte-range read of the shard file. A missing chunk or inner chunk is the fill value; an
  * array without a fill value cannot have one missing.
  */
-final class ZarrChunkReader {
+final class ZarrChunkReader implements Closeable {
 
   /** Shard indexes kept for the shards of one chunk row. */
   private static final int SHARD_CACHE = 64;
@@ -36,6 +38,9 @@ final class ZarrChunkReader {
   private final boolean vlen;
   private byte[] fillChunk;
   private byte[] heap;
+  /** The shard file read last, kept open for its next inner chunk. */
+  private String openKey;
+  private FSDataInputStream openShard;
   private long chunksRead;
   private long bytesRead;
 
@@ -100,7 +105,7 @@ final class ZarrChunkReader {
     long nbytes = entries[2 * inner + 1];
     byte[] stored;
     try {
-      stored = store.readRange(arrayKey(key), offset, Math.toIntExact(nbytes));
+      stored = readShard(key, offset, Math.toIntExact(nbytes));
     } catch (IOException | ArithmeticException e) {
       throw new ZarrDataException(where + ": chunk " + which + ": cannot read bytes " + offset + ".."
           + (offset + nbytes) + ": " + e.getMessage(), e);
@@ -108,6 +113,28 @@ final class ZarrChunkReader {
     chunksRead++;
     bytesRead += nbytes;
     return decode(stored, sharding.inner(), which);
+  }
+
+  /** Bytes of a shard file, through one stream kept open while the same shard is read. */
+  private byte[] readShard(String key, long offset, int length) throws IOException {
+    if (!key.equals(openKey)) {
+      close();
+      openShard = store.open(arrayKey(key));
+      openKey = key;
+    }
+    byte[] out = new byte[length];
+    openShard.readFully(offset, out, 0, length);
+    return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (openShard != null) {
+      FSDataInputStream in = openShard;
+      openShard = null;
+      openKey = null;
+      in.close();
+    }
   }
 
   private String arrayKey(String chunkKey) {
@@ -146,7 +173,7 @@ final class ZarrChunkReader {
         throw new ZarrDataException(where + ": shard " + key + " has " + length
             + " bytes, too few for its index of " + indexBytes);
       } else {
-        byte[] raw = store.readRange(arrayKey(key), sharding.indexAtStart() ? 0 : length - indexBytes, indexBytes);
+        byte[] raw = readShard(key, sharding.indexAtStart() ? 0 : length - indexBytes, indexBytes);
         bytesRead += indexBytes;
         entries = parseIndex(key, decodeBytes(raw, sharding.index(), "shard index of " + key), n, length);
       }

@@ -9,7 +9,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A Zarr directory store on any Hadoop {@link FileSystem}: each key is a file under the store's
- * root folder, read in place (whole, or a byte range for shards), never copied to local disk.
+ * root folder, read in place (whole, or by positional reads for shards), never copied to local
+ * disk.
  */
 public final class ZarrStore {
 
@@ -48,13 +49,9 @@ public final class ZarrStore {
     }
   }
 
-  /** {@code length} bytes of a key's value from {@code offset}. */
-  public byte[] readRange(String key, long offset, int length) throws IOException {
-    byte[] out = new byte[length];
-    try (FSDataInputStream in = fs.open(path(key))) {
-      in.readFully(offset, out, 0, length);
-    }
-    return out;
+  /** Opens a key's value for positional reads; the caller closes it. */
+  public FSDataInputStream open(String key) throws IOException {
+    return fs.open(path(key));
   }
 
   /** Bytes of a key's value, or -1 when the key is absent. */
