@@ -78,6 +78,24 @@ public final class LakemrConfig {
   public static final String HDF5_CONTIGUOUS_READ_BYTES = "lakemr.hdf5.contiguous.read.bytes";
   public static final int HDF5_CONTIGUOUS_READ_BYTES_DEFAULT = 1 << 20;
 
+  // ---- Zarr input ----
+
+  /**
+   * Path inside each Zarr store of the array (or group of 1-D arrays) to read, as given to
+   * {@code --dataset}. Unset: the store's only array, or its root group of 1-D arrays.
+   */
+  public static final String ZARR_DATASET = "lakemr.zarr.dataset";
+
+  /** Columns to read from a Zarr array or group, comma-separated, as given to {@code --columns}. Unset: all. */
+  public static final String ZARR_COLUMNS = "lakemr.zarr.columns";
+
+  /**
+   * How a Zarr array maps to rows: {@code rows} (rows over the leading dimensions, columns over
+   * the last) or {@code cells} (one row per element with index columns): {@value}.
+   */
+  public static final String ZARR_LAYOUT = "lakemr.zarr.layout";
+  public static final String ZARR_LAYOUT_DEFAULT = "rows";
+
   // ---- aggregation ----
 
   /**

@@ -88,7 +88,7 @@ final class InputSource {
           : "cannot list the input " + String.join(",", inputs) + ": " + refused, e.getCause());
     }
     InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
-        : InputFormats.fromFileNames(files);
+        : InputFormats.fromFileNames(conf, files);
     FormatOptions options = formatOptions(cl, format, commandOptions);
     return new InputSource(inputs, files, format, format.open(conf, files, options));
   }

@@ -3,7 +3,9 @@ package io.lakemr.formats;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.formats.hdf5.Hdf5InputDescriptor;
 import io.lakemr.formats.parquet.ParquetInputDescriptor;
+import io.lakemr.formats.zarr.ZarrInputDescriptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,7 +29,8 @@ public final class InputFormats {
    */
   public static final List<InputFormatDescriptor> ALL = List.of(
       new ParquetInputDescriptor(),
-      new Hdf5InputDescriptor());
+      new Hdf5InputDescriptor(),
+      new ZarrInputDescriptor());
 
   private InputFormats() {
   }
@@ -65,16 +68,25 @@ public final class InputFormats {
   }
 
   /**
-   * The format of a listed input from what every file name says; the first registered format
+   * The format of a listed input from what every file name says, and for a directory listed
+   * as one input (a Zarr store) from the format that claims it; the first registered format
    * when there are no files.
    *
    * @throws BadInputException for a name no format claims, or names of different formats
+   * @throws UncheckedIOException when the file system fails
    */
-  public static InputFormatDescriptor fromFileNames(InputFiles files) {
+  public static InputFormatDescriptor fromFileNames(Configuration conf, InputFiles files) {
     InputFormatDescriptor found = null;
     InputFile foundIn = null;
     for (InputFile file : files.files()) {
       InputFormatDescriptor f = byFileName(file.path().getName());
+      if (f == null && file.status().isDirectory()) {
+        try {
+          f = claimant(ALL, file.path().getFileSystem(conf), file.status());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+        }
+      }
       if (f == null) {
         throw new BadInputException("cannot tell the format of " + file.path()
             + " from its name; give --format " + String.join(" or --format ", names()));

@@ -140,9 +140,9 @@ class Hdf5InputJobTest {
     Path unknown = tmp.resolve("unknown.dat");
     Files.copy(fixtures.resolve("compound.h5"), unknown);
     assertTrue(checkUsageError(aggregate(unknown.toString())).contains("--format"));
-    assertTrue(checkUsageError(aggregate(unknown.toString(), "--format", "zarr")).contains("unknown input format"));
+    assertTrue(checkUsageError(aggregate(unknown.toString(), "--format", "orc")).contains("unknown input format"));
     assertTrue(checkUsageError(aggregate(mixed.resolve("b.parquet").toString(), "--dataset", "/t"))
-        .contains("--dataset is an HDF5 option"));
+        .contains("--dataset is an HDF5 or Zarr option"));
     assertTrue(checkUsageError(aggregate(unknown.toString(), "--format", "hdf5", "--layout", "diagonal"))
         .contains("--layout diagonal"));
     String line = checkUsageError(aggregate(fixtures.resolve("compound.h5").toString(), "--columns", "value,nope"));

@@ -24,7 +24,7 @@ class InputFormatsTest {
         assertSame(f, InputFormats.byFileName("x" + suffix.toUpperCase()));
       }
     }
-    assertEquals(List.of("parquet", "hdf5"), InputFormats.names());
+    assertEquals(List.of("parquet", "hdf5", "zarr"), InputFormats.names());
   }
 
   @Test
@@ -38,6 +38,6 @@ class InputFormatsTest {
   @Test
   void optionsBelongToTheFormatsThatDeclareThem() {
     assertEquals(Set.of("dataset", "columns", "layout"), InputFormats.optionNames());
-    assertEquals("HDF5", InputFormats.formatsTaking("dataset"));
+    assertEquals("HDF5 or Zarr", InputFormats.formatsTaking("dataset"));
   }
 }
