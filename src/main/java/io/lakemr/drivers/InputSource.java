@@ -10,6 +10,7 @@ import io.lakemr.formats.InputFormats;
 import io.lakemr.formats.InputTable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,17 @@ final class InputSource {
    *     an option the format does not take, or input that is not what its format says
    */
   static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions) {
+    return open(conf, cl, commandOptions, Set.of());
+  }
+
+  /**
+   * The input a command line names, where some of the command's own options are handed to a
+   * format that takes an option of the same name too.
+   *
+   * @param shared options among {@code commandOptions} that are also given to the format when
+   *     it takes them (convert's {@code --columns}, which HDF5 reads as its own)
+   */
+  static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions, Set<String> shared) {
     List<String> inputs = cl.list("input");
     if (inputs.isEmpty()) {
       cl.require("input");
@@ -79,7 +91,9 @@ final class InputSource {
     InputFiles files = InputFiles.list(conf, inputs);
     InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
         : InputFormats.fromFileNames(files);
-    FormatOptions options = formatOptions(cl, format, commandOptions);
+    Set<String> withheld = new HashSet<>(commandOptions);
+    withheld.removeIf(o -> shared.contains(o) && format.options().contains(o));
+    FormatOptions options = formatOptions(cl, format, withheld);
     return new InputSource(inputs, files, format, format.open(conf, files, options));
   }
 

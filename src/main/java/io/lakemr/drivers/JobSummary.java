@@ -57,6 +57,7 @@ final class JobSummary {
   private final ObjectNode counters = json.createObjectNode();
   private final long started;
   private Counters inputJobCounters;
+  private Enum<?> passedCounter = AggregateCounters.ROWS_AGGREGATED;
   /**
    * Each job's counters, read once when it finished: once a job's application master has
    * exited, its counters come from the history server, which may not serve them.
@@ -73,6 +74,21 @@ final class JobSummary {
     }
     ArrayNode in = root.putArray("inputs");
     inputs.forEach(in::add);
+  }
+
+  /**
+   * For a command writing the rows it reads rather than groups: {@code passed} is read from
+   * {@code counter}, and the summary has no {@code groups_out}.
+   */
+  JobSummary rowsPassedBy(Enum<?> counter) {
+    passedCounter = counter;
+    return this;
+  }
+
+  /** Adds a top-level text entry, such as the {@code plan} a command chose. */
+  JobSummary put(String name, String value) {
+    root.put(name, value);
+    return this;
   }
 
   JobSummary output(OutputTarget target, String format) {
@@ -118,7 +134,7 @@ final class JobSummary {
   void write(FileSystem fs, Path outputDir, Job finalJob, List<String> partitionColumns) throws IOException {
     Counters fc = counters(finalJob);
     Counters ic = inputJobCounters == null ? fc : inputJobCounters;
-    long passed = ic.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue();
+    long passed = ic.findCounter(passedCounter).getValue();
     long filtered = 0;
     long read = 0;
     for (CounterGroup g : ic) {
@@ -143,7 +159,9 @@ final class JobSummary {
     rows.put("filtered_out", filtered);
     rows.put("passed", passed);
     rows.put("written", fc.findCounter(OutputCounters.ROWS_WRITTEN).getValue());
-    root.put("groups_out", fc.findCounter(AggregateCounters.GROUPS_OUT).getValue());
+    if (passedCounter == AggregateCounters.ROWS_AGGREGATED) {
+      root.put("groups_out", fc.findCounter(AggregateCounters.GROUPS_OUT).getValue());
+    }
     ArrayNode parts = root.putArray("partitions");
     Map<String, PartitionLog.Entry> logged = PartitionLog.readAll(fs, outputDir);
     if (!partitionColumns.isEmpty()) {
