@@ -31,7 +31,8 @@ import org.apache.hadoop.mapreduce.Job;
  * Hadoop options excluded); {@code inputs} as given; {@code output}, {@code output_format} and
  * {@code mode}; {@code started} and {@code finished} (ISO-8601 UTC) and {@code elapsed_ms};
  * {@code jobs}, the id and name of each MapReduce job the command ran; {@code rows} with
- * {@code read}, {@code filtered_out}, {@code passed} and {@code written}; {@code groups_out};
+ * {@code read}, {@code filtered_out}, {@code passed} and {@code written}; {@code groups_out}
+ * (aggregate); {@code plan} when the command tells it (convert);
  * {@code partitions}, each partition directory written ({@code path} relative to the output,
  * its {@code values} unescaped, null for Hive's default partition, its {@code rows} and
  * {@code files}), empty for unpartitioned output; and {@code counters}: every counter of every
