@@ -111,10 +111,7 @@ public final class ConvertTool extends LakemrTool {
     String planText = !plan.shuffles() ? "map-only"
         : (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers + " reducer"
             + (reducers == 1 ? "" : "s");
-    List<String> partitionNames = plan.partitionColumns().stream().map(Column::name).toList();
-    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.inputs());
-    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name())
-        .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
+    // the whole job is set up (and checked) before the output is touched
     Job job = Job.getInstance(conf, "lakemr convert");
     job.setJarByClass(ConvertTool.class);
     expressions.configure(job, input);
@@ -122,6 +119,10 @@ public final class ConvertTool extends LakemrTool {
     configureOutput(job, outputFormat, compression, mode, plan);
     BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
     configureShuffle(job, plan, reducers);
+    List<String> partitionNames = plan.partitionColumns().stream().map(Column::name).toList();
+    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.inputs());
+    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name())
+        .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
     err().println("[lakemr convert] plan: " + planText);
     JobRunner.run(job, target, err(), j -> {
       summary.job(j, true);

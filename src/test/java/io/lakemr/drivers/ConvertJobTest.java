@@ -280,6 +280,9 @@ class ConvertJobTest {
         {"--reducers", "2", "--reducers needs --partition-by or --sort-by"},
         {"--max-rows-per-file", "0", "--max-rows-per-file: 0 is below"},
         {"--output-format", "xml", "xml"},
+        {"--partition-by", "part,part", "--partition-by: column 'part' appears twice"},
+        {"--derive", "s=d * 2", "--derive: column 's' already exists"},
+        {"--where", "d +", "--where"},
     };
     for (String[] c : cases) {
       Path out = newOutput();
@@ -292,6 +295,11 @@ class ConvertJobTest {
       assertTrue(lines.get(0).contains(c[c.length - 1]), lines.get(0));
       assertFalse(r.err().contains("\tat "), r.err());
       assertFalse(Files.exists(out), "nothing written for " + List.of(c));
+      try (Stream<Path> beside = Files.list(tmp)) {
+        String prefix = out.getFileName() + "-";
+        assertEquals(List.of(), beside.map(p -> p.getFileName().toString())
+            .filter(n -> n.startsWith(".lakemr-") && n.contains(prefix)).toList(), "nothing beside the output");
+      }
     }
   }
 }

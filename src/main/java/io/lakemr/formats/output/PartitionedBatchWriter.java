@@ -142,7 +142,8 @@ public final class PartitionedBatchWriter implements Closeable {
     if (batch.size == 0) {
       return;
     }
-    if (current != null && (current.rowsWritten() >= maxFileRows || current.bytesWritten() >= maxFileBytes)) {
+    if (current != null && (current.rowsWritten() >= maxFileRows
+        || (maxFileBytes != Long.MAX_VALUE && current.bytesWritten() >= maxFileBytes))) {
       closeCurrent();
     }
     if (current == null) {
