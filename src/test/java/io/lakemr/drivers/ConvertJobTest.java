@@ -21,6 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,9 @@ class ConvertJobTest {
     }
     assertEquals(Map.of("part=__HIVE_DEFAULT_PARTITION__", 1, "part=p0", 1, "part=p1", 1, "part=p2", 1, "part=p3", 1),
         filesPerPartition, "one file per partition, whatever the number of map tasks");
+    assertEquals(List.of("id: INT64", "i: INT32", "b: BOOLEAN", "f: FLOAT", "d: DOUBLE", "s: BINARY STRING",
+        "dt: INT32 DATE", "ts: INT64 TIMESTAMP(MILLIS,true)", "bin: BINARY", "n: INT32"),
+        parquetColumns(out.resolve(dataFiles(out).get(0))), "types kept, partition column left out");
     JsonNode s = summary(out);
     assertEquals("shuffle by partition, 2 reducers", s.get("plan").asText());
     assertEquals(ROWS, s.get("rows").get("read").asLong());
@@ -139,6 +147,20 @@ class ConvertJobTest {
     }
     assertEquals(ROWS, sum);
     assertTrue(r.out().contains("plan         shuffle by partition, 2 reducers"), r.out());
+  }
+
+  /** The columns of a Parquet file as parquet-java reads its footer: name, physical type, logical type. */
+  private List<String> parquetColumns(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
+        new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+      for (Type t : r.getFooter().getFileMetaData().getSchema().getFields()) {
+        PrimitiveType p = t.asPrimitiveType();
+        LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+        out.add(p.getName() + ": " + p.getPrimitiveTypeName() + (logical == null ? "" : " " + logical));
+      }
+    }
+    return out;
   }
 
   @Test
