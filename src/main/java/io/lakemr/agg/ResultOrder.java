@@ -101,27 +101,35 @@ public final class ResultOrder {
    *     or a column listed twice
    */
   public static List<Term> parse(String text) {
+    return parse("--order-by", text);
+  }
+
+  /**
+   * Parses {@code COL [ASC|DESC][, COL [ASC|DESC] ...]} given to {@code option}, which the
+   * messages name.
+   */
+  public static List<Term> parse(String option, String text) {
     List<Term> terms = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String entry : text.split(",", -1)) {
       String[] words = entry.trim().split("\\s+");
       if (words.length == 0 || words[0].isEmpty()) {
-        throw new BadInputException("--order-by: empty entry in '" + text + "'");
+        throw new BadInputException(option + ": empty entry in '" + text + "'");
       }
       if (words.length > 2) {
-        throw new BadInputException("--order-by: '" + entry.trim() + "' is not COL [ASC|DESC]");
+        throw new BadInputException(option + ": '" + entry.trim() + "' is not COL [ASC|DESC]");
       }
       boolean desc = false;
       if (words.length == 2) {
         String d = words[1].toLowerCase(Locale.ROOT);
         if (!d.equals("asc") && !d.equals("desc")) {
-          throw new BadInputException("--order-by: bad direction '" + words[1] + "' for column '" + words[0]
+          throw new BadInputException(option + ": bad direction '" + words[1] + "' for column '" + words[0]
               + "' (ASC or DESC)");
         }
         desc = d.equals("desc");
       }
       if (!seen.add(words[0])) {
-        throw new BadInputException("--order-by: column '" + words[0] + "' is listed twice");
+        throw new BadInputException(option + ": column '" + words[0] + "' is listed twice");
       }
       terms.add(new Term(words[0], desc));
     }

@@ -209,6 +209,22 @@ public final class LakemrConfig {
   public static final boolean OUTPUT_PARTITION_LOG_DEFAULT = false;
 
   /**
+   * The size, in bytes, at which a task closes its output file and goes on in a new one
+   * ({@code part-m-00000-1.parquet}, ...), as the file format measures what it has written or
+   * buffered; checked after each batch, so files end a little above it: {@value} (no limit).
+   * Set by {@code convert --target-file-size}.
+   */
+  public static final String OUTPUT_FILE_MAX_BYTES = "lakemr.output.file.max.bytes";
+  public static final long OUTPUT_FILE_MAX_BYTES_DEFAULT = 0L;
+
+  /**
+   * The most rows a task writes to one output file before it goes on in a new one: {@value}
+   * (no limit). Set by {@code convert --max-rows-per-file}.
+   */
+  public static final String OUTPUT_FILE_MAX_ROWS = "lakemr.output.file.max.rows";
+  public static final long OUTPUT_FILE_MAX_ROWS_DEFAULT = 0L;
+
+  /**
    * How long, in milliseconds, after a run's last heartbeat it counts as dead, so that the next
    * run on its output may take its lock over and finish or remove what it left: {@value}
    * (5 minutes). Runs renew their heartbeat every tenth of this.
@@ -228,6 +244,17 @@ public final class LakemrConfig {
    * driver can name the file, row group or group that failed, locally as on YARN.
    */
   public static final String JOB_FAILURE_DIR = "lakemr.job.failure.dir";
+
+  // ---- convert ----
+
+  /**
+   * Avro record schema (JSON) of the rows a convert task handles: the columns read, then the
+   * derived ones, as the map-side transform hands them on.
+   */
+  public static final String CONVERT_ROW_SCHEMA = "lakemr.convert.row.schema";
+
+  /** The {@code --sort-by} terms of a convert job, {@code col asc,col desc}; unset for none. */
+  public static final String CONVERT_SORT_BY = "lakemr.convert.sort.by";
 
   // ---- generate ----
 

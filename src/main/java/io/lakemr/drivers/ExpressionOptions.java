@@ -15,6 +15,7 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.PartitionPruner;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -85,6 +86,21 @@ final class ExpressionOptions {
     AggregatePlan plan = AggregatePlan.create(spec.table(), group, partitionBy, aggs);
     transform = spec.transform(spec.required(plan.readColumns().stream().map(Column::name).toList()));
     return plan.withReadColumns(transform.outputColumns());
+  }
+
+  /** The table a job sees: the input's columns, then the derived ones. */
+  TableSchema table() {
+    return spec.table();
+  }
+
+  /**
+   * Makes the transform of a job that uses these columns (input or derived, the filter's
+   * need not be named) and gives the columns of the batches it hands on: the input columns
+   * read, in table order, then the derived columns computed.
+   */
+  List<Column> transformFor(Collection<String> used) {
+    transform = spec.transform(spec.required(used));
+    return transform.outputColumns();
   }
 
   /** Sets up the input with the columns the transform reads, the transform, and the pushed-down conjuncts. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,18 @@ final class InputSource {
    * @throws IOException when the file system fails (one line, for the user)
    */
   static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions) throws IOException {
+    return open(conf, cl, commandOptions, Set.of());
+  }
+
+  /**
+   * The input a command line names, where some of the command's own options are handed to a
+   * format that takes an option of the same name too.
+   *
+   * @param shared options among {@code commandOptions} that are also given to the format when
+   *     it takes them (convert's {@code --columns}, which HDF5 reads as its own)
+   */
+  static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions, Set<String> shared)
+      throws IOException {
     List<String> inputs = cl.list("input");
     if (inputs.isEmpty()) {
       cl.require("input");
@@ -89,7 +102,9 @@ final class InputSource {
     }
     InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
         : InputFormats.fromFileNames(conf, files);
-    FormatOptions options = formatOptions(cl, format, commandOptions);
+    Set<String> withheld = new HashSet<>(commandOptions);
+    withheld.removeIf(o -> shared.contains(o) && format.options().contains(o));
+    FormatOptions options = formatOptions(cl, format, withheld);
     return new InputSource(inputs, files, format, format.open(conf, files, options));
   }
 

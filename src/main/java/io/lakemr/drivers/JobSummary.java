@@ -31,8 +31,10 @@ import org.apache.hadoop.mapreduce.Job;
  * <p>It holds: {@code lakemr_version}; {@code command} and its {@code arguments} (generic
  * Hadoop options excluded); {@code inputs} as given; {@code output}, {@code output_format} and
  * {@code mode} (in all of them, secrets masked by {@link Redaction}); {@code started} and
- * {@code finished} (ISO-8601 UTC) and {@code elapsed_ms}; {@code jobs}, the id and name of each MapReduce job the command ran; {@code rows} with
- * {@code read}, {@code filtered_out}, {@code passed} and {@code written}; {@code groups_out};
+ * {@code finished} (ISO-8601 UTC) and {@code elapsed_ms}; {@code jobs}, the id and name of each
+ * MapReduce job the command ran; {@code rows} with {@code read}, {@code filtered_out},
+ * {@code passed} and {@code written}; {@code groups_out} (aggregate); {@code plan} when the
+ * command tells it (convert);
  * {@code partitions}, each partition directory written ({@code path} relative to the output,
  * its {@code values} unescaped, null for Hive's default partition, its {@code rows} and
  * {@code files}), empty for unpartitioned output; and {@code counters}: every counter of every
@@ -58,6 +60,7 @@ final class JobSummary {
   private final ObjectNode counters = json.createObjectNode();
   private final long started;
   private Counters inputJobCounters;
+  private Enum<?> passedCounter = AggregateCounters.ROWS_AGGREGATED;
   /**
    * Each job's counters, read once when it finished: once a job's application master has
    * exited, its counters come from the history server, which may not serve them.
@@ -72,6 +75,21 @@ final class JobSummary {
     Redaction.byKeyNames().arguments(arguments).forEach(args::add);
     ArrayNode in = root.putArray("inputs");
     inputs.forEach(i -> in.add(Redaction.byKeyNames().text(i)));
+  }
+
+  /**
+   * For a command writing the rows it reads rather than groups: {@code passed} is read from
+   * {@code counter}, and the summary has no {@code groups_out}.
+   */
+  JobSummary rowsPassedBy(Enum<?> counter) {
+    passedCounter = counter;
+    return this;
+  }
+
+  /** Adds a top-level text entry, such as the {@code plan} a command chose. */
+  JobSummary put(String name, String value) {
+    root.put(name, value);
+    return this;
   }
 
   JobSummary output(OutputTarget target, String format) {
@@ -117,7 +135,7 @@ final class JobSummary {
   void write(FileSystem fs, Path outputDir, Job finalJob, List<String> partitionColumns) throws IOException {
     Counters fc = counters(finalJob);
     Counters ic = inputJobCounters == null ? fc : inputJobCounters;
-    long passed = ic.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue();
+    long passed = ic.findCounter(passedCounter).getValue();
     long filtered = 0;
     long read = 0;
     for (CounterGroup g : ic) {
@@ -142,7 +160,9 @@ final class JobSummary {
     rows.put("filtered_out", filtered);
     rows.put("passed", passed);
     rows.put("written", fc.findCounter(OutputCounters.ROWS_WRITTEN).getValue());
-    root.put("groups_out", fc.findCounter(AggregateCounters.GROUPS_OUT).getValue());
+    if (passedCounter == AggregateCounters.ROWS_AGGREGATED) {
+      root.put("groups_out", fc.findCounter(AggregateCounters.GROUPS_OUT).getValue());
+    }
     ArrayNode parts = root.putArray("partitions");
     Map<String, PartitionLog.Entry> logged = PartitionLog.readAll(fs, outputDir);
     if (!partitionColumns.isEmpty()) {

@@ -24,6 +24,7 @@ public final class Main {
     COMMANDS.put("quickstart", QuickstartTool::new);
     COMMANDS.put("generate", GenerateTool::new);
     COMMANDS.put("aggregate", AggregateTool::new);
+    COMMANDS.put("convert", ConvertTool::new);
     COMMANDS.put("bench-read", ReadBenchTool::new);
     COMMANDS.put("inspect", InspectTool::new);
   }
@@ -61,6 +62,7 @@ public final class Main {
         "  quickstart   make a small sample dataset and aggregate it, locally",
         "  generate     write the sample sensor table (any size) as Parquet, CSV or HDF5",
         "  aggregate    group-by aggregation with partitioned output",
+        "  convert      rewrite any input as a (partitioned) table in another format, filtered and derived",
         "  bench-read   read columns with a job's reader and nothing else (the raw read limit)",
         "  inspect      the structure of an HDF5 or Parquet file or a directory, from metadata only",
         "",

@@ -7,7 +7,6 @@ import io.lakemr.data.ColumnType;
 import io.lakemr.data.RowView;
 import io.lakemr.data.Schemas;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import org.apache.avro.Schema;
@@ -16,6 +15,7 @@ import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 
@@ -34,6 +34,7 @@ public final class AvroBatchWriter implements BatchWriter {
 
   private final Path file;
   private final DataFileWriter<RowView> writer;
+  private final FSDataOutputStream stream;
   private final RowView row = new RowView();
   private final int columnCount;
   private long rows;
@@ -45,7 +46,8 @@ public final class AvroBatchWriter implements BatchWriter {
     this.columnCount = columns.size();
     Schema schema = Schemas.record(BatchWriteSupport.RECORD_NAME, columns);
     CodecFactory codec = codec(conf.get(LakemrConfig.OUTPUT_AVRO_CODEC, LakemrConfig.OUTPUT_AVRO_CODEC_DEFAULT));
-    OutputStream out = file.getFileSystem(conf).create(file, false);
+    FSDataOutputStream out = file.getFileSystem(conf).create(file, false);
+    this.stream = out;
     try {
       this.writer = new DataFileWriter<>(new RowDatumWriter(columns)).setCodec(codec).create(schema, out);
     } catch (IOException | RuntimeException e) {
@@ -92,6 +94,12 @@ public final class AvroBatchWriter implements BatchWriter {
   @Override
   public long rowsWritten() {
     return rows;
+  }
+
+  /** The bytes in the file so far; the block being filled (at most the sync interval) is not counted. */
+  @Override
+  public long bytesWritten() {
+    return stream.getPos();
   }
 
   @Override

@@ -94,6 +94,17 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
     job.getConfiguration().setBoolean(LakemrConfig.OUTPUT_PARTITION_LOG, log);
   }
 
+  /**
+   * Limits the size of each output file: a task goes on in a further file of the same
+   * partition ({@code part-m-00000-1.parquet}) once a file reaches {@code maxBytes} or holds
+   * {@code maxRows} rows ({@link LakemrConfig#OUTPUT_FILE_MAX_BYTES},
+   * {@link LakemrConfig#OUTPUT_FILE_MAX_ROWS}); 0 for no limit.
+   */
+  public static void setFileLimits(Job job, long maxBytes, long maxRows) {
+    job.getConfiguration().setLong(LakemrConfig.OUTPUT_FILE_MAX_BYTES, maxBytes);
+    job.getConfiguration().setLong(LakemrConfig.OUTPUT_FILE_MAX_ROWS, maxRows);
+  }
+
   /** The file format; {@value LakemrConfig#OUTPUT_FORMAT_DEFAULT} when unset. */
   public static OutputFormatDescriptor getOutputFormat(Configuration conf) {
     return OutputFormats.parse(
@@ -203,8 +214,11 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
       prefix = "part-" + ctx.getJobID();
     }
     String name = getUniqueFile(ctx, prefix, "." + format.extension());
-    return new PartitionedBatchWriter(conf, work, name, format, getFileColumns(conf),
+    PartitionedBatchWriter writer = new PartitionedBatchWriter(conf, work, name, format, getFileColumns(conf),
         getPartitionColumns(conf), ctx);
+    writer.setFileLimits(conf.getLong(LakemrConfig.OUTPUT_FILE_MAX_BYTES, LakemrConfig.OUTPUT_FILE_MAX_BYTES_DEFAULT),
+        conf.getLong(LakemrConfig.OUTPUT_FILE_MAX_ROWS, LakemrConfig.OUTPUT_FILE_MAX_ROWS_DEFAULT));
+    return writer;
   }
 
   /** Always the standard {@link FileOutputCommitter}, whatever committer factory is set. */

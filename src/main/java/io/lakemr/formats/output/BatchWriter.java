@@ -20,6 +20,12 @@ public interface BatchWriter extends Closeable {
   /** Rows written so far. */
   long rowsWritten();
 
+  /**
+   * Bytes the file holds so far, counting what the writer still buffers for it (encoded, as
+   * the format measures it): an estimate of the finished file's size, for rolling to a new file.
+   */
+  long bytesWritten();
+
   /** Finishes the file (footer, final flush) and closes it. Closing twice does nothing. */
   @Override
   void close() throws IOException;

@@ -187,6 +187,11 @@ public final class CsvBatchWriter implements BatchWriter {
   }
 
   @Override
+  public long bytesWritten() {
+    return sink.size();
+  }
+
+  @Override
   public void close() throws IOException {
     sink.close();
   }

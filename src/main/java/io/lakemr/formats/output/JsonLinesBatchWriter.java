@@ -210,6 +210,11 @@ public final class JsonLinesBatchWriter implements BatchWriter {
   }
 
   @Override
+  public long bytesWritten() {
+    return sink.size();
+  }
+
+  @Override
   public void close() throws IOException {
     sink.close();
   }

@@ -84,6 +84,11 @@ public final class ParquetBatchWriter implements BatchWriter {
   }
 
   @Override
+  public long bytesWritten() {
+    return writer.getDataSize();
+  }
+
+  @Override
   public void close() throws IOException {
     if (closed) {
       return;

@@ -36,7 +36,8 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * <p>Rows should arrive grouped by partition (a reducer whose keys start with the partition
  * columns sees them so). When a partition that was already closed is started again, its rows
  * go to a further file in the same directory, {@code part-r-00000-1.parquet} and so on,
- * never over the earlier one.
+ * never over the earlier one. With file limits ({@link #setFileLimits}) a partition's rows
+ * roll over into such further files too, once a file holds the most rows or bytes allowed.
  */
 public final class PartitionedBatchWriter implements Closeable {
 
@@ -58,6 +59,9 @@ public final class PartitionedBatchWriter implements Closeable {
   private String currentRelative;
   private BatchWriter current;
   private long rows;
+  private long maxFileRows = Long.MAX_VALUE;
+  private long maxFileBytes = Long.MAX_VALUE;
+  private int[] slice = new int[0];
   private boolean closed;
 
   /**
@@ -116,7 +120,20 @@ public final class PartitionedBatchWriter implements Closeable {
     currentRelative = relative;
   }
 
-  /** Writes the batch's selected rows to the current partition's file. */
+  /**
+   * Limits each file: once it holds {@code maxRows} rows, or at least {@code maxBytes} bytes
+   * ({@link BatchWriter#bytesWritten}, checked after each write), the following rows go to a
+   * further file of the same partition. 0 means no limit.
+   */
+  public void setFileLimits(long maxBytes, long maxRows) {
+    this.maxFileBytes = maxBytes > 0 ? maxBytes : Long.MAX_VALUE;
+    this.maxFileRows = maxRows > 0 ? maxRows : Long.MAX_VALUE;
+  }
+
+  /**
+   * Writes the batch's selected rows to the current partition's file, going on in a further
+   * file whenever one reaches a file limit.
+   */
   public void write(VectorizedRowBatch batch) throws IOException {
     checkOpen();
     if (currentRelative == null) {
@@ -125,9 +142,51 @@ public final class PartitionedBatchWriter implements Closeable {
     if (batch.size == 0) {
       return;
     }
+    if (current != null && (current.rowsWritten() >= maxFileRows
+        || (maxFileBytes != Long.MAX_VALUE && current.bytesWritten() >= maxFileBytes))) {
+      closeCurrent();
+    }
     if (current == null) {
       openCurrent();
     }
+    long room = maxFileRows - current.rowsWritten();
+    if (batch.size > room) {
+      writeInSlices(batch, (int) room);
+      return;
+    }
+    writeToCurrent(batch);
+  }
+
+  /** Writes a batch with more rows than the current file has room for, {@code room} rows first. */
+  private void writeInSlices(VectorizedRowBatch batch, int room) throws IOException {
+    int size = batch.size;
+    int[] selected = batch.selected;
+    boolean selectedInUse = batch.selectedInUse;
+    if (slice.length < size) {
+      slice = new int[size];
+    }
+    try {
+      batch.selected = slice;
+      batch.selectedInUse = true;
+      int done = 0;
+      int n = room;
+      while (done < size) {
+        for (int j = 0; j < n; j++) {
+          slice[j] = selectedInUse ? selected[done + j] : done + j;
+        }
+        batch.size = n;
+        write(batch);
+        done += n;
+        n = (int) Math.min(size - done, maxFileRows);
+      }
+    } finally {
+      batch.selected = selected;
+      batch.selectedInUse = selectedInUse;
+      batch.size = size;
+    }
+  }
+
+  private void writeToCurrent(VectorizedRowBatch batch) throws IOException {
     try {
       current.write(batch);
     } catch (IOException e) {

@@ -11,6 +11,7 @@ final class TextSink {
   private final OutputStream out;
   private final byte[] buf = new byte[BUFFER_SIZE];
   private int pos;
+  private long flushed;
   private boolean closed;
 
   TextSink(OutputStream out) {
@@ -29,6 +30,7 @@ final class TextSink {
       flush();
       if (len > buf.length) {
         out.write(src, off, len);
+        flushed += len;
         return;
       }
     }
@@ -49,7 +51,13 @@ final class TextSink {
 
   private void flush() throws IOException {
     out.write(buf, 0, pos);
+    flushed += pos;
     pos = 0;
+  }
+
+  /** Bytes put so far, buffered ones included. */
+  long size() {
+    return flushed + pos;
   }
 
   boolean isClosed() {

@@ -16,6 +16,7 @@ import io.lakemr.data.Schemas;
 import io.lakemr.formats.HivePaths;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -258,5 +259,83 @@ class PartitionedBatchWriterTest {
     assertEquals("part-1", PartitionedBatchWriter.sequel("part", 1));
     Set<String> names = new HashSet<>(Arrays.asList(NASTY));
     assertTrue(names.size() > 20);
+  }
+
+  /** Rows 0..n-1 of a batch, with only the odd ids selected when {@code oddOnly}. */
+  private static VectorizedRowBatch ids(long first, int n, boolean oddOnly) {
+    VectorizedRowBatch b = Schemas.newBatch(FILE_COLUMNS, n);
+    for (int i = 0; i < n; i++) {
+      setLong(b, 0, i, first + i);
+    }
+    b.size = n;
+    if (oddOnly) {
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if ((first + i) % 2 == 1) {
+          b.selected[k++] = i;
+        }
+      }
+      b.size = k;
+      b.selectedInUse = true;
+    }
+    return b;
+  }
+
+  @Test
+  void rowLimitSplitsBatchesAcrossFilesAndLeavesTheBatchAsItWas() throws IOException {
+    Configuration conf = new Configuration();
+    Path workDir = new Path(tmp.resolve("rolled").toUri());
+    List<Path> files;
+    try (PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir, "part-m-00000.csv", OutputFormats.CSV,
+        FILE_COLUMNS, List.of(), context(conf))) {
+      w.setFileLimits(0, 7);
+      w.startPartition(new String[0]);
+      VectorizedRowBatch odd = ids(0, 40, true);
+      int[] selected = odd.selected;
+      w.write(odd); // 20 rows: 7 + 7 + 6
+      assertEquals(20, odd.size);
+      assertTrue(odd.selectedInUse);
+      assertTrue(selected == odd.selected);
+      w.write(ids(100, 10, false)); // 1 more in the third file, then 7 + 2
+      files = new ArrayList<>(w.filesWritten());
+    }
+    List<List<String>> contents = new ArrayList<>();
+    for (Path f : files) {
+      List<String> lines = Files.readAllLines(Paths.get(f.toUri()));
+      contents.add(lines.subList(1, lines.size()));
+    }
+    assertEquals(List.of("part-m-00000.csv", "part-m-00000-1.csv", "part-m-00000-2.csv", "part-m-00000-3.csv",
+        "part-m-00000-4.csv"), files.stream().map(Path::getName).toList());
+    List<String> all = contents.stream().flatMap(List::stream).toList();
+    List<String> want = new ArrayList<>();
+    for (long i = 1; i < 40; i += 2) {
+      want.add(Long.toString(i));
+    }
+    for (long i = 100; i < 110; i++) {
+      want.add(Long.toString(i));
+    }
+    assertEquals(want, all);
+    assertEquals(List.of(7, 7, 7, 7, 2), contents.stream().map(List::size).toList());
+  }
+
+  @Test
+  void byteLimitStartsAFurtherFileOnceOneIsFull() throws IOException {
+    Configuration conf = new Configuration();
+    Path workDir = new Path(tmp.resolve("sized").toUri());
+    List<Path> files;
+    try (PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir, "part-m-00000.csv", OutputFormats.CSV,
+        FILE_COLUMNS, List.of(), context(conf))) {
+      w.setFileLimits(100, 0);
+      w.startPartition(new String[0]);
+      for (int b = 0; b < 10; b++) {
+        w.write(ids(1_000_000L * (b + 1), 10, false)); // 10 lines of 9 bytes
+      }
+      files = new ArrayList<>(w.filesWritten());
+    }
+    assertEquals(5, files.size(), files.toString()); // header (4 bytes) + 2 batches passes 100 bytes
+    for (Path f : files) {
+      long size = Files.size(Paths.get(f.toUri()));
+      assertTrue(size >= 100 && size < 200, f + ": " + size);
+    }
   }
 }

@@ -1,0 +1,48 @@
+package io.lakemr.convert;
+
+import io.lakemr.data.GroupKey;
+import io.lakemr.data.GroupKeyCodec;
+import org.apache.hadoop.conf.Configurable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.WritableComparator;
+import org.apache.hadoop.mapreduce.Partitioner;
+
+/**
+ * Sends each row of a shuffling {@code convert} job to a reducer: by a hash of its partition
+ * values (the key's prefix, see {@link ConvertPlan}), so that all rows of an output partition
+ * meet in one reducer and are written into as few files as the file limits allow; without
+ * partition columns (only {@code --sort-by}), by a hash of the whole row, which spreads rows
+ * evenly however few distinct sort values there are.
+ */
+public final class ConvertPartitioner extends Partitioner<GroupKey, BytesWritable> implements Configurable {
+
+  private Configuration conf;
+  private GroupKeyCodec partitionCodec;
+  private int partitionColumns;
+
+  @Override
+  public void setConf(Configuration conf) {
+    this.conf = conf;
+    ConvertPlan plan = ConvertPlan.load(conf);
+    partitionCodec = plan.partitionCodec();
+    partitionColumns = plan.partitionColumns().size();
+  }
+
+  @Override
+  public Configuration getConf() {
+    return conf;
+  }
+
+  @Override
+  public int getPartition(GroupKey key, BytesWritable row, int reducers) {
+    int hash;
+    if (partitionColumns > 0) {
+      int prefix = partitionCodec.prefixLength(key.getBytes(), 0, partitionColumns);
+      hash = WritableComparator.hashBytes(key.getBytes(), 0, prefix);
+    } else {
+      hash = WritableComparator.hashBytes(row.getBytes(), 0, row.getLength());
+    }
+    return (hash & Integer.MAX_VALUE) % reducers;
+  }
+}
