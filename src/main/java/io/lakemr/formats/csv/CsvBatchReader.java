@@ -5,6 +5,7 @@ import io.lakemr.data.ColumnType;
 import io.lakemr.formats.FileRange;
 import io.lakemr.formats.badrecords.BadRecord;
 import io.lakemr.formats.badrecords.BadRecords;
+import io.lakemr.formats.text.ByteScan;
 import io.lakemr.formats.text.LineSource;
 import io.lakemr.formats.text.LineSources;
 import io.lakemr.formats.text.Utf8;
@@ -246,7 +247,7 @@ public final class CsvBatchReader implements Closeable {
       src = t.unescapedBuffer();
       s = 0;
     }
-    if (!isAscii(src, s, s + len)) {
+    if (!records.isAscii() && !ByteScan.isAscii(src, s, s + len)) {
       if (!utf8) {
         byte[] text = new String(src, s, len, encoding).getBytes(StandardCharsets.UTF_8);
         v.setVal(r, text, 0, text.length);
@@ -260,15 +261,6 @@ public final class CsvBatchReader implements Closeable {
     }
     v.setVal(r, src, s, len);
     v.isNull[r] = false;
-    return true;
-  }
-
-  private static boolean isAscii(byte[] b, int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (b[i] < 0) {
-        return false;
-      }
-    }
     return true;
   }
 

@@ -1,5 +1,6 @@
 package io.lakemr.formats.csv;
 
+import io.lakemr.formats.text.ByteScan;
 import io.lakemr.formats.text.LineSource;
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,6 +24,7 @@ final class CsvRecords implements Closeable {
   private long line;
   private long offset;
   private String error;
+  private boolean ascii;
 
   CsvRecords(LineSource lines, CsvOptions options) {
     this.lines = lines;
@@ -52,6 +54,7 @@ final class CsvRecords implements Closeable {
       if (status == CsvTokenizer.UNCLOSED && options.multiline()) {
         status = continueRecord();
       }
+      ascii = ByteScan.isAscii(buf, from, to);
       if (status == CsvTokenizer.UNCLOSED) {
         error = "unclosed quote";
       } else if (status == CsvTokenizer.AFTER_QUOTE) {
@@ -98,6 +101,11 @@ final class CsvRecords implements Closeable {
     }
     System.arraycopy(b, s, joined, n, len);
     return n + len;
+  }
+
+  /** Whether every byte of the record is ASCII (so its text needs no UTF-8 check). */
+  boolean isAscii() {
+    return ascii;
   }
 
   /** Why the record could not be split into fields, or null when it could. */

@@ -1,5 +1,6 @@
 package io.lakemr.formats.csv;
 
+import io.lakemr.formats.text.ByteScan;
 import java.util.Arrays;
 
 /**
@@ -65,9 +66,7 @@ final class CsvTokenizer {
         continue;
       }
       int s = p;
-      while (p < to && b[p] != d) {
-        p++;
-      }
+      p = ByteScan.indexOf(b, p, to, d);
       starts[count] = s;
       ends[count] = p;
       flags[count] = 0;

@@ -188,13 +188,10 @@ public final class StreamLineSource implements LineSource {
     }
   }
 
+  /** Index of the first LF in {@code b[from, to)}, or -1. */
   static int indexOfNewline(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
+    int i = ByteScan.indexOf(b, from, to, (byte) '\n');
+    return i < to ? i : -1;
   }
 
   @Override

@@ -33,6 +33,10 @@ public final class ValueParser {
 
   static final long MILLIS_PER_DAY = 86_400_000L;
 
+  /** 10^0 .. 10^15, each exact as a double. */
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+      1e13, 1e14, 1e15};
+
   /** Kinds of value {@link #kind} tells apart, as bits so a column can collect them. */
   public static final int KIND_LONG = 1;
   public static final int KIND_DOUBLE = 2;
@@ -95,11 +99,16 @@ public final class ValueParser {
     if (from >= to) {
       return false;
     }
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-        return parseSpecialDouble(b, from, to);
-      }
+    if (parseShortDecimal(b, from, to)) {
+      return true;
+    }
+    byte last = b[to - 1];
+    if (!((last >= '0' && last <= '9') || last == '.')) {
+      return parseSpecialDouble(b, from, to);
+    }
+    int first = b[from] == '-' || b[from] == '+' ? from + 1 : from;
+    if (first + 1 < to && (b[first + 1] | 0x20) == 'x') {
+      return false; // Java's hexadecimal form
     }
     try {
       doubleValue = JavaDoubleParser.parseDouble(b, from, to - from);
@@ -107,6 +116,42 @@ public final class ValueParser {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * The common short case exactly: at most 15 significant digits and a fraction of at most 15
+   * digits, no exponent. The digits are an exact double and so is the power of ten, so one
+   * division is correctly rounded.
+   */
+  private boolean parseShortDecimal(byte[] b, int from, int to) {
+    int i = from;
+    boolean neg = b[i] == '-';
+    if (neg || b[i] == '+') {
+      i++;
+    }
+    long digits = 0;
+    int count = 0;
+    int fraction = -1;
+    for (; i < to; i++) {
+      int d = b[i] - '0';
+      if (d >= 0 && d <= 9) {
+        digits = digits * 10 + d;
+        if (++count > 15) {
+          return false;
+        }
+      } else if (b[i] == '.' && fraction < 0) {
+        fraction = i;
+      } else {
+        return false;
+      }
+    }
+    if (count == 0) {
+      return false;
+    }
+    int scale = fraction < 0 ? 0 : to - fraction - 1;
+    double v = scale == 0 ? digits : digits / POWERS_OF_TEN[scale];
+    doubleValue = neg ? -v : v;
+    return true;
   }
 
   private boolean parseSpecialDouble(byte[] b, int from, int to) {

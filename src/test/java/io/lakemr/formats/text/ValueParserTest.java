@@ -49,6 +49,13 @@ class ValueParserTest {
       assertTrue(p.parseDouble(b(s), 0, s.length()), s);
       assertEquals(d, p.doubleValue, s);
     }
+    for (int i = 0; i < 20_000; i++) {
+      String digits = Long.toString(random.nextLong() & 0x7FFFFFFFFFFFL);
+      int point = random.nextInt(digits.length() + 1);
+      String s = (i % 2 == 0 ? "-" : "") + digits.substring(0, point) + "." + digits.substring(point);
+      assertTrue(p.parseDouble(b(s), 0, s.length()), s);
+      assertEquals(Double.parseDouble(s), p.doubleValue, s);
+    }
     for (String s : new String[] {"1", "-2.5", "1e-5", "6.02E23", "NaN", "-Infinity", "0.1"}) {
       assertTrue(p.parseDouble(b(s), 0, s.length()), s);
       assertEquals(Double.parseDouble(s), p.doubleValue, s);
