@@ -191,6 +191,21 @@ public final class LakemrConfig {
   public static final boolean OUTPUT_PARTITION_LOG_DEFAULT = false;
 
   /**
+   * How long, in milliseconds, after a run's last heartbeat it counts as dead, so that the next
+   * run on its output may take its lock over and finish or remove what it left: {@value}
+   * (5 minutes). Runs renew their heartbeat every tenth of this.
+   */
+  public static final String OUTPUT_LEASE_EXPIRY_MS = "lakemr.output.lease.expiry.ms";
+  public static final long OUTPUT_LEASE_EXPIRY_MS_DEFAULT = 300_000L;
+
+  /**
+   * How long, in milliseconds, an {@code append} run waits for another run's lock on the output
+   * before it gives up publishing (exit 3, nothing published): {@value} (5 minutes).
+   */
+  public static final String OUTPUT_LOCK_WAIT_MS = "lakemr.output.lock.wait.ms";
+  public static final long OUTPUT_LOCK_WAIT_MS_DEFAULT = 300_000L;
+
+  /**
    * Directory where a failing task leaves a one-line description of its failure, so the
    * driver can name the file, row group or group that failed, locally as on YARN.
    */

@@ -7,21 +7,23 @@ import io.lakemr.agg.DistinctAggregation;
 import io.lakemr.agg.ResultOrder;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
-import io.lakemr.data.TableSchema;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputCounters;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormatDescriptor;
+import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.reducers.AggregateReducer;
 import io.lakemr.reducers.DistinctStageReducer;
-import java.io.IOException;
 import io.lakemr.reducers.PartialCombiner;
+import io.lakemr.tasks.Framework;
+import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat;
@@ -34,9 +36,9 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class AggregateTool extends LakemrTool {
 
-  private static final java.util.Set<String> OPTIONS = CommandLine.set("input", "format", "group-by", "agg",
-      "output", "output-format", "partition-by", "mode", "reducers", "dataset", "columns", "layout", "where",
-      "derive", "window", "compression", "order-by", "limit");
+  private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(), CommandLine.set("group-by",
+      "agg", "output", "output-format", "partition-by", "mode", "reducers", "where", "derive", "window", "compression",
+      "order-by", "limit"));
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -52,10 +54,7 @@ public final class AggregateTool extends LakemrTool {
     return String.join("\n",
         "usage: lakemr aggregate [generic options] --input PATH[,PATH...] --agg AGGS --output PATH [options]",
         "  --input PATH[,PATH...]     files, directories (read recursively) or globs",
-        "  --format parquet|hdf5      input format; may be left out when the file names say it",
-        "  --dataset PATH             HDF5: dataset or group of 1-D datasets (default: the only dataset)",
-        "  --columns COL[,COL...]     HDF5: read only these columns of the dataset",
-        "  --layout rows|cells        HDF5: rows over the leading dimensions (default), or one row per element",
+        String.join("\n", InputSource.usage()),
         "  --group-by COL[,COL...]    group columns; without it one global row is written",
         "  --where EXPR               keep the rows where EXPR is true, e.g. \"status = 'ok' AND value > 50\"",
         "  --derive NAME=EXPR         a derived column, usable by later options; repeatable",
@@ -65,9 +64,9 @@ public final class AggregateTool extends LakemrTool {
         "                             approx_count_distinct(col), approx_quantile(col, q), approx_median(col),",
         "                             count_distinct(col) (exact, one column per query, two jobs)",
         "  --output PATH              output directory",
-        "  --output-format parquet|csv|jsonl|avro  (default parquet)",
-        "  --compression CODEC        parquet: snappy (default), zstd, gzip, none; avro: snappy (default),",
-        "                             deflate, none; csv and jsonl: none",
+        "  --output-format " + String.join("|", OutputFormats.names()) + "  (default "
+            + LakemrConfig.OUTPUT_FORMAT_DEFAULT + ")",
+        "  --compression CODEC        " + OutputFormats.compressionUsage(),
         "  --partition-by COL[,COL...]  write Hive-style COL=value/ directories (group columns)",
         "  --mode MODE                error (default): refuse an existing output; overwrite: replace it;",
         "                             overwrite-partitions: replace only the partitions written;",
@@ -89,38 +88,82 @@ public final class AggregateTool extends LakemrTool {
     cl.requireNoPositional();
     List<AggSpec> aggs = AggSpec.parseList(cl.require("agg"));
     String outputPath = cl.require("output");
-    OutputFileFormat outputFormat = OutputFileFormat.parse(cl.get("output-format", "parquet"));
+    OutputFormatDescriptor outputFormat = OutputFormats.parse(cl.get("output-format", LakemrConfig.OUTPUT_FORMAT_DEFAULT));
     OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
     Configuration conf = getConf();
 
-    InputSource input = InputSource.open(conf, cl, true);
-    TableSchema table = input.schema();
-    ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, table, input.files());
+    InputSource input = InputSource.open(conf, cl, Set.of());
+    ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
     AggregatePlan plan = expressions.plan(cl.list("group-by"), cl.list("partition-by"), aggs);
     int reducers = plan.isGlobal() ? 1
         : (int) cl.getLong("reducers", defaultReducers(conf, expressions.files().totalBytes()), 1);
     ResultOrder order = ResultOrder.create(plan, cl.get("order-by"), cl.getLong("limit", 0, 1),
         conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
-    // ---- output target, write mode and job summary ----
     List<String> partitionNames = JobSummary.names(plan.partitionColumns());
-    OutputTarget target = OutputTarget.prepare(conf, outputPath, mode, partitionNames.size());
-    List<String> inputs = input.inputs();
-    JobSummary summary = new JobSummary(name(), args, inputs, started).output(target, outputFormat.formatName());
+    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.inputs());
+    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name());
     String compression = cl.get("compression");
     if (compression != null) {
-      BatchOutputFormat.checkCompression(outputFormat, compression);
+      outputFormat.checkCompression(compression);
     }
-    // ---- end output target ----
 
-    Job inputJob;
-    Job job;
-    if (plan.distinctColumn() == null) {
-      job = Job.getInstance(conf, "lakemr aggregate");
-      plan.store(job.getConfiguration());
-      configureInput(job, input, expressions);
-      inputJob = job;
-    } else {
-      // ---- count_distinct: stage 1 grouped by key and value, see DistinctAggregation ----
+    Stages stages = new Stages(conf, plan, target, summary, reducers);
+    Job job = stages.aggregation(input, expressions);
+    Job finalJob = stages.ordered(job, order);
+    configureOutput(finalJob, outputFormat, compression, mode, plan, partitionNames);
+    JobRunner.run(finalJob, target, err(), j -> {
+      summary.job(j, stages.inputJob == j);
+      summary.write(target.fileSystem(), target.staging(), j, partitionNames);
+    });
+    printReport(started, summary.counters(stages.inputJob), finalJob, summary.counters(finalJob), plan, expressions,
+        input, target, outputFormat);
+    return EXIT_OK;
+  }
+
+  /** The jobs of one aggregation before the last: they run here, the last one in execute. */
+  private final class Stages {
+
+    private final Configuration conf;
+    private final AggregatePlan plan;
+    private final OutputTarget target;
+    private final JobSummary summary;
+    private final int reducers;
+    /** The job reading the input table (the distinct stage, with count_distinct). */
+    private Job inputJob;
+
+    Stages(Configuration conf, AggregatePlan plan, OutputTarget target, JobSummary summary, int reducers) {
+      this.conf = conf;
+      this.plan = plan;
+      this.target = target;
+      this.summary = summary;
+      this.reducers = reducers;
+    }
+
+    /**
+     * The aggregation job, its reducer not yet set. With count_distinct it reads the output of
+     * a first stage grouped by key and value, which runs here (see DistinctAggregation).
+     */
+    Job aggregation(InputSource input, ExpressionOptions expressions) throws Exception {
+      Job job;
+      if (plan.distinctColumn() == null) {
+        job = Job.getInstance(conf, "lakemr aggregate");
+        plan.store(job.getConfiguration());
+        configureInput(job, input, expressions);
+        inputJob = job;
+      } else {
+        Path intermediate = runDistinctStage(input, expressions);
+        job = Job.getInstance(conf, "lakemr aggregate");
+        plan.store(job.getConfiguration());
+        job.setInputFormatClass(SequenceFileInputFormat.class);
+        SequenceFileInputFormat.setInputPaths(job, intermediate);
+        setMapSide(job, Mapper.class);
+      }
+      job.setNumReduceTasks(reducers);
+      return job;
+    }
+
+    /** Runs count_distinct's first stage, grouped by key and value, into a scratch directory. */
+    private Path runDistinctStage(InputSource input, ExpressionOptions expressions) throws Exception {
       inputJob = Job.getInstance(conf, "lakemr aggregate (distinct stage)");
       DistinctAggregation.storeFirstStage(inputJob.getConfiguration(), plan);
       configureInput(inputJob, input, expressions);
@@ -137,82 +180,80 @@ public final class AggregateTool extends LakemrTool {
         throw e;
       }
       summary.job(inputJob, true);
-      job = Job.getInstance(conf, "lakemr aggregate");
-      plan.store(job.getConfiguration());
-      job.setJarByClass(AggregateTool.class);
-      job.setInputFormatClass(SequenceFileInputFormat.class);
-      SequenceFileInputFormat.setInputPaths(job, intermediate);
-      job.setMapperClass(Mapper.class);
-      if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
-        job.setCombinerClass(PartialCombiner.class);
-      }
-      job.setMapOutputKeyClass(GroupKey.class);
-      job.setMapOutputValueClass(BytesWritable.class);
-      // ---- end count_distinct ----
+      return intermediate;
     }
-    job.setNumReduceTasks(reducers);
-    Job finalJob;
-    if (order == null) {
-      job.setReducerClass(AggregateReducer.class);
-      finalJob = job;
-    } else {
-      // ---- order-by: this job writes (sort key, row) to scratch, a sort job the output; see SortStage ----
+
+    /**
+     * The job writing the output: the aggregation itself, or with --order-by a sort job over
+     * the (sort key, row) pairs the aggregation, run here, wrote to scratch (see SortStage).
+     */
+    Job ordered(Job job, ResultOrder order) throws Exception {
+      if (order == null) {
+        job.setReducerClass(AggregateReducer.class);
+        return job;
+      }
       SortStage.configureAggregation(job, order);
       Path rows = target.intermediate("ordered-rows");
       try {
         JobRunner.runStage(job, rows, target.failureDir("aggregate"), err());
         summary.job(job, inputJob == job);
-        finalJob = SortStage.create(conf, plan, order, rows, target.intermediate("split-points"), reducers, err());
+        return SortStage.create(conf, plan, order, rows, target.intermediate("split-points"), reducers, err());
       } catch (IOException | InterruptedException | JobFailedException | RuntimeException e) {
         target.discard();
         throw e;
       }
-      // ---- end order-by ----
     }
-    Configuration jc = finalJob.getConfiguration();
+  }
+
+  /** The output side of the job writing the result: format, codec, file names, partition log, columns. */
+  private static void configureOutput(Job finalJob, OutputFormatDescriptor outputFormat, String compression,
+      OutputTarget.Mode mode, AggregatePlan plan, List<String> partitionNames) {
     finalJob.setOutputKeyClass(NullWritable.class);
     finalJob.setOutputValueClass(NullWritable.class);
     finalJob.setOutputFormatClass(BatchOutputFormat.class);
     BatchOutputFormat.setOutputFormat(finalJob, outputFormat);
-    // ---- output: compression, unique names, partition log ----
     if (compression != null) {
       BatchOutputFormat.setCompression(finalJob, compression);
     }
     BatchOutputFormat.setUniqueFileNames(finalJob, mode == OutputTarget.Mode.APPEND);
     BatchOutputFormat.setPartitionLog(finalJob, true);
-    // ---- end output ----
     BatchOutputFormat.setFileColumns(finalJob, plan.fileColumns());
     BatchOutputFormat.setPartitionColumns(finalJob, partitionNames);
+  }
 
-    JobRunner.run(finalJob, target, err(), j -> {
-      summary.job(j, inputJob == j);
-      summary.write(target.fileSystem(), target.staging(), j, partitionNames);
-    });
-
-    Counters c = summary.counters(finalJob);
+  /** The summary lines printed once the output is published. */
+  private void printReport(long started, Counters inputCounters, Job finalJob, Counters c, AggregatePlan plan,
+      ExpressionOptions expressions, InputSource input, OutputTarget target, OutputFormatDescriptor outputFormat) {
     long seconds10 = (System.currentTimeMillis() - started) / 100;
     out().printf("lakemr aggregate: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
-    Counters inputCounters = summary.counters(inputJob);
     out().printf("  rows in      %,d%n", inputCounters.findCounter(AggregateCounters.ROWS_AGGREGATED).getValue());
-    expressions.printSummary(out(), inputCounters);
+    expressions.printSummary(out(), inputCounters, input);
     out().printf("  groups out   %,d%n", c.findCounter(AggregateCounters.GROUPS_OUT).getValue());
     if (plan.partitionCount() > 0) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
     }
-    if ("local".equals(jc.get("mapreduce.framework.name", "local"))) {
+    if (Framework.isLocal(finalJob.getConfiguration())) {
       out().printf("  peak heap    %,d MiB live after GC (this JVM runs the local tasks)%n", peakLiveHeapBytes() >> 20);
     }
-    out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(),
-        c.findCounter(OutputCounters.FILES_WRITTEN).getValue(),
-        c.findCounter(OutputCounters.FILES_WRITTEN).getValue() == 1 ? "" : "s");
-    return EXIT_OK;
+    long files = c.findCounter(OutputCounters.FILES_WRITTEN).getValue();
+    out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(), files,
+        files == 1 ? "" : "s");
   }
 
   /** The input side of a job reading the table: input format, read schema, mapper, combiner. */
   private static void configureInput(Job job, InputSource input, ExpressionOptions expressions) {
-    job.setJarByClass(AggregateTool.class);
     expressions.configure(job, input);
-    job.setMapperClass(AggregateMapper.class);
+    setMapSide(job, AggregateMapper.class);
+  }
+
+  /**
+   * The map side of a job emitting partial aggregates: the mapper, the combiner merging them
+   * (unless {@link LakemrConfig#AGG_COMBINER} is off) and the map output types.
+   */
+  @SuppressWarnings("rawtypes")
+  private static void setMapSide(Job job, Class<? extends Mapper> mapper) {
+    job.setJarByClass(AggregateTool.class);
+    job.setMapperClass(mapper);
     if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {
       job.setCombinerClass(PartialCombiner.class);
     }

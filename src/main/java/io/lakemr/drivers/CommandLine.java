@@ -1,6 +1,7 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.BadInputException;
+import io.lakemr.formats.FormatOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,19 +115,7 @@ final class CommandLine {
 
   /** A comma-separated list option, trimmed; empty when absent. */
   List<String> list(String name) {
-    String v = get(name);
-    if (v == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String s : v.split(",")) {
-      String t = s.trim();
-      if (t.isEmpty()) {
-        throw new BadInputException("--" + name + ": empty entry in '" + v + "'");
-      }
-      out.add(t);
-    }
-    return out;
+    return FormatOptions.splitList(name, get(name));
   }
 
   long getLong(String name, long defaultValue, long min) {
@@ -159,5 +148,12 @@ final class CommandLine {
 
   static Set<String> set(String... names) {
     return new TreeSet<>(Arrays.asList(names));
+  }
+
+  /** The options of several sets together. */
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

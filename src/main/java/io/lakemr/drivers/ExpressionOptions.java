@@ -13,7 +13,6 @@ import io.lakemr.expr.RowCounters;
 import io.lakemr.expr.TransformSpec;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.PartitionPruner;
-import io.lakemr.formats.parquet.ParquetCounters;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,16 +98,14 @@ final class ExpressionOptions {
     }
   }
 
-  /** Summary lines: rows filtered, row groups skipped and directories pruned. */
-  void printSummary(PrintStream out, Counters c) {
+  /** Summary lines: rows filtered, what the input skipped and directories pruned. */
+  void printSummary(PrintStream out, Counters c, InputSource input) {
     if (where) {
       out.printf("  rows read    %,d (filtered out %,d)%n", c.findCounter(RowCounters.ROWS_READ).getValue(),
           c.findCounter(RowCounters.ROWS_FILTERED_OUT).getValue());
     }
     if (!pushdown.isEmpty()) {
-      long skipped = c.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED).getValue();
-      long groups = skipped + c.findCounter(ParquetCounters.ROW_GROUPS).getValue();
-      out.printf("  pushdown     %,d of %,d row groups skipped, %,d of %,d directories pruned%n", skipped, groups,
+      out.printf("  pushdown     %s, %,d of %,d directories pruned%n", input.pushdownSummary(c),
           pruned.directoriesPruned(), pruned.directories());
     }
   }

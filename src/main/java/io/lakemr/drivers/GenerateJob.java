@@ -3,7 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.output.BatchOutputFormat;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.sample.SensorInputFormat;
 import io.lakemr.formats.sample.SensorTable;
 import io.lakemr.mappers.GenerateMapper;
@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
@@ -31,7 +30,7 @@ public final class GenerateJob {
    * @throws BadInputException naming {@code --rows} or {@code --files} when they make no sense
    */
   public static Job configure(Configuration conf, long rows, int files, long seed, Path output,
-      OutputFileFormat format) throws IOException {
+      OutputFormatDescriptor format) throws IOException {
     Job job = sensorJob(conf, rows, files, seed, output);
     job.setMapperClass(GenerateMapper.class);
     BatchOutputFormat.configure(job, output, format, SensorTable.COLUMNS, List.of());
@@ -57,7 +56,6 @@ public final class GenerateJob {
     job.setOutputKeyClass(org.apache.hadoop.io.NullWritable.class);
     job.setOutputValueClass(org.apache.hadoop.io.NullWritable.class);
     FileOutputFormat.setOutputPath(job, output);
-    job.getConfiguration().setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
     return job;
   }
 

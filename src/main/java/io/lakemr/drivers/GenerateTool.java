@@ -1,7 +1,9 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.LakemrConfig;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormatDescriptor;
+import io.lakemr.formats.output.OutputFormats;
+import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
@@ -51,10 +53,10 @@ public final class GenerateTool extends LakemrTool {
     }
     String output = cl.require("output");
     boolean hdf5 = cl.get("format", "parquet").trim().equalsIgnoreCase("hdf5");
-    OutputFileFormat format = hdf5 ? null : OutputFileFormat.parse(cl.get("format", "parquet"));
+    OutputFormatDescriptor format = hdf5 ? null : OutputFormats.parse(cl.get("format", "parquet"));
     long files = cl.getLong("files", Math.max(1, Math.min(1000, (rows + 4_999_999) / 5_000_000)), 1);
     long seed = cl.getLong("seed", LakemrConfig.GENERATE_SEED_DEFAULT, Long.MIN_VALUE);
-    OutputTarget target = OutputTarget.prepare(getConf(), output, OutputTarget.Mode.parse(cl.get("mode", "error")));
+    OutputTarget target = prepareOutput(output, OutputTarget.Mode.parse(cl.get("mode", "error")), 0, List.of());
     long started = System.currentTimeMillis();
     int fileCount = (int) Math.min(files, Integer.MAX_VALUE);
     Job job = hdf5 ? GenerateJob.configureHdf5(getConf(), rows, fileCount, seed, target.staging())

@@ -1,104 +1,103 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.BadInputException;
+import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.TableSchema;
-import io.lakemr.formats.InputFile;
+import io.lakemr.formats.FormatOptions;
 import io.lakemr.formats.InputFiles;
+import io.lakemr.formats.InputFormatDescriptor;
+import io.lakemr.formats.InputFormats;
+import io.lakemr.formats.InputTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputFormat;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
  * What a command reads: the input files, in which format (chosen by {@code --format} or by the
- * file names), the table they hold (read on the client from metadata only), and how a job's
- * input format is set up to read some of its columns.
+ * file names, see {@link InputFormats}), and the {@link InputTable} that format opened on the
+ * client (the table, read from metadata only, and how a job reads some of its columns).
  *
- * <p>Options every reading command takes: {@code --input}, {@code --format}, and for HDF5
- * {@code --dataset}, {@code --columns}, {@code --layout}.
+ * <p>Options every reading command takes: {@code --input}, {@code --format}, and the options
+ * of every registered format ({@link InputFormatDescriptor#options()}).
  */
-abstract class InputSource {
-
-  /** The input options, for a command's option set. */
-  static final Set<String> OPTIONS = CommandLine.set("input", "format", "dataset", "columns", "layout");
-
-  /** Options that only HDF5 input takes. */
-  static final List<String> HDF5_OPTIONS = List.of("dataset", "columns", "layout");
-
-  private static final List<String> PARQUET_SUFFIXES = List.of(".parquet", ".parq", ".pq");
-  private static final List<String> HDF5_SUFFIXES = List.of(".h5", ".hdf5", ".he5", ".nc");
+final class InputSource {
 
   private final List<String> inputs;
   private final InputFiles files;
+  private final InputFormatDescriptor format;
+  private final InputTable table;
 
-  InputSource(List<String> inputs, InputFiles files) {
+  private InputSource(List<String> inputs, InputFiles files, InputFormatDescriptor format,
+      InputTable table) {
     this.inputs = List.copyOf(inputs);
     this.files = files;
+    this.format = format;
+    this.table = table;
+  }
+
+  /** The input options, for a command's option set: input, format and every format's own. */
+  static Set<String> options() {
+    Set<String> all = new LinkedHashSet<>(List.of("input", "format"));
+    all.addAll(InputFormats.optionNames());
+    return all;
+  }
+
+  /** Usage lines for {@code --format} and the formats' own options. */
+  static List<String> usage() {
+    List<String> lines = new ArrayList<>();
+    String names = String.join("|", InputFormats.names());
+    lines.add(String.format("  %-26s input format; may be left out when the file names say it", "--format " + names));
+    for (InputFormatDescriptor f : InputFormats.ALL) {
+      lines.addAll(f.optionUsage());
+    }
+    return lines;
   }
 
   /**
    * The input a command line names.
    *
-   * @param hdf5Columns whether {@code --columns} is the HDF5 input option (true) or the
-   *     command's own option that the input need not check (false)
+   * @param commandOptions options of the command itself that share a name with a format's
+   *     option (read by the command, never handed to the format), e.g. {@code columns}
    * @throws BadInputException for a missing {@code --input}, an unknown or undecidable format,
-   *     an HDF5 option with Parquet input, or input that is not what its format says
+   *     an option the format does not take, or input that is not what its format says
    */
-  static InputSource open(Configuration conf, CommandLine cl, boolean hdf5Columns) {
+  static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions) {
     List<String> inputs = cl.list("input");
     if (inputs.isEmpty()) {
       cl.require("input");
     }
     InputFiles files = InputFiles.list(conf, inputs);
-    String format = format(cl.get("format"), files);
-    if (format.equals("parquet")) {
-      for (String o : HDF5_OPTIONS) {
-        if (cl.has(o) && (hdf5Columns || !o.equals("columns"))) {
-          throw new BadInputException("--" + o + " is an HDF5 option, but the input is Parquet");
-        }
-      }
-      return new ParquetInputSource(conf, inputs, files);
-    }
-    return new Hdf5InputSource(conf, inputs, files, cl.get("dataset"),
-        hdf5Columns ? cl.list("columns") : List.of(), cl.get("layout"));
+    InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
+        : InputFormats.fromFileNames(files);
+    FormatOptions options = formatOptions(cl, format, commandOptions);
+    return new InputSource(inputs, files, format, format.open(conf, files, options));
   }
 
-  /**
-   * The format of the input: {@code --format} when given, else what every file name says.
-   *
-   * @throws BadInputException for an unknown format, or names that are unknown or mixed
-   */
-  static String format(String given, InputFiles files) {
-    if (given != null) {
-      String f = given.trim().toLowerCase(Locale.ROOT);
-      if (!f.equals("parquet") && !f.equals("hdf5")) {
-        throw new BadInputException("--format: unknown input format '" + given + "' (known: parquet, hdf5)");
+  /** The format's options as given, refusing, by name, an option of another format. */
+  private static FormatOptions formatOptions(CommandLine cl, InputFormatDescriptor format,
+      Set<String> commandOptions) {
+    Map<String, String> values = new HashMap<>();
+    for (String o : InputFormats.optionNames()) {
+      if (!cl.has(o) || commandOptions.contains(o)) {
+        continue;
       }
-      return f;
+      if (!format.options().contains(o)) {
+        throw new BadInputException("--" + o + " is an " + InputFormats.formatsTaking(o)
+            + " option, but the input is " + format.displayName());
+      }
+      values.put(o, cl.get(o));
     }
-    String found = null;
-    InputFile foundIn = null;
-    for (InputFile file : files.files()) {
-      String n = file.path().getName().toLowerCase(Locale.ROOT);
-      String f = PARQUET_SUFFIXES.stream().anyMatch(n::endsWith) ? "parquet"
-          : HDF5_SUFFIXES.stream().anyMatch(n::endsWith) ? "hdf5" : null;
-      if (f == null) {
-        throw new BadInputException("cannot tell the format of " + file.path()
-            + " from its name; give --format parquet or --format hdf5");
-      }
-      if (found != null && !found.equals(f)) {
-        throw new BadInputException("the input mixes formats: " + foundIn.path() + " is " + found
-            + " but " + file.path() + " is " + f + "; read one format at a time (--format)");
-      }
-      found = f;
-      foundIn = file;
-    }
-    return found == null ? "parquet" : found;
+    return new FormatOptions(values);
   }
 
   /** The paths as given. */
@@ -111,28 +110,43 @@ abstract class InputSource {
     return files;
   }
 
-  /** {@code parquet} or {@code hdf5}. */
-  abstract String formatName();
-
-  /**
-   * Hands filter conjuncts to the input format so it can skip what cannot match. Inputs that
-   * cannot use them ignore them: the rows still pass the whole filter in the mapper.
-   */
-  void setPushdown(Job job, List<io.lakemr.data.ColumnPredicate> predicates) {
+  /** The format's name, e.g. {@code parquet}. */
+  String formatName() {
+    return format.name();
   }
 
   /** The table the input holds: its columns, then the partition-directory columns. */
-  abstract TableSchema schema();
+  TableSchema schema() {
+    return table.schema();
+  }
 
   /** Sets the job's input format to read these columns (a projection of {@link #schema()}). */
-  abstract void configure(Job job, Schema readSchema);
+  void configure(Job job, Schema readSchema) {
+    table.configure(job, inputs, readSchema);
+  }
+
+  /** Hands filter conjuncts to the input format, which may use them to skip data. */
+  void setPushdown(Job job, List<ColumnPredicate> predicates) {
+    table.setPushdown(job, predicates);
+  }
+
+  /** What pushdown skipped in a job, e.g. {@code 3 of 10 row groups skipped}. */
+  String pushdownSummary(Counters counters) {
+    return table.pushdownSummary(counters);
+  }
 
   /** A new instance of the input format {@link #configure} sets, to read splits directly. */
-  abstract InputFormat<NullWritable, VectorizedRowBatch> newInputFormat();
+  InputFormat<NullWritable, VectorizedRowBatch> newInputFormat() {
+    return table.newInputFormat();
+  }
 
   /** The counter of rows read. */
-  abstract Enum<?> rowsCounter();
+  Enum<?> rowsCounter() {
+    return table.rowsCounter();
+  }
 
   /** The counter of stored bytes read. */
-  abstract Enum<?> bytesCounter();
+  Enum<?> bytesCounter() {
+    return table.bytesCounter();
+  }
 }

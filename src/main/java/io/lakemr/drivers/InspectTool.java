@@ -2,39 +2,33 @@ package io.lakemr.drivers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.jhdf.HdfFile;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
-import io.lakemr.formats.hdf5.Hdf5Files;
-import io.lakemr.formats.hdf5.Hdf5Inspector;
-import io.lakemr.formats.parquet.ParquetInspector;
+import io.lakemr.formats.InputFormatDescriptor;
+import io.lakemr.formats.InputFormats;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * {@code lakemr inspect PATH [--json]}: the structure of an HDF5 or Parquet file, or of a
- * directory of them, from metadata only (HDF5 object headers and chunk indexes, Parquet
- * footers); no data is read. {@code --json} prints the same as one JSON document.
+ * {@code lakemr inspect PATH [--json]}: the structure of a file of any registered input format
+ * ({@link InputFormats}), or of a directory of them, from metadata only; no data is read. The
+ * format is told by the file's first bytes, else by its name. {@code --json} prints the same as
+ * one JSON document.
  */
 public final class InspectTool extends LakemrTool {
 
   private static final Set<String> FLAGS = CommandLine.set("json");
-  private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new InspectTool(), args));
@@ -47,14 +41,15 @@ public final class InspectTool extends LakemrTool {
 
   @Override
   String usage() {
-    return String.join("\n",
+    List<String> lines = new ArrayList<>(List.of(
         "usage: lakemr inspect [generic options] PATH [--json]",
-        "  PATH    an HDF5 or Parquet file, or a directory (its files with sizes, and the first",
-        "          file of each format inspected)",
-        "  --json  print one JSON document instead of text",
-        "HDF5: groups, datasets (shape, type, storage, chunk index, chunks, filters, fill value),",
-        "attributes, links, and the columns lakemr reads from each dataset and group.",
-        "Parquet: schema with lakemr types, row groups with codecs and min/max, key-value metadata.");
+        "  PATH    a file of a format lakemr reads (" + String.join(", ", InputFormats.names()) + "), or a",
+        "          directory (its files with sizes, and the first file of each format inspected)",
+        "  --json  print one JSON document instead of text"));
+    for (InputFormatDescriptor f : InputFormats.ALL) {
+      lines.addAll(f.inspectUsage());
+    }
+    return String.join("\n", lines);
   }
 
   @Override
@@ -116,42 +111,17 @@ public final class InspectTool extends LakemrTool {
   }
 
   private Map<String, Object> file(Configuration conf, InputFile f) throws IOException {
-    String format = format(conf, f);
-    if ("hdf5".equals(format)) {
-      FileSystem fs = f.path().getFileSystem(conf);
-      try (HdfFile hdf = Hdf5Files.open(fs, f.path())) {
-        return Hdf5Inspector.inspect(hdf, f.path().toString());
-      }
+    InputFormatDescriptor format = InputFormats.detect(conf, f);
+    if (format == null) {
+      throw new BadInputException(f.path() + ": not a format lakemr reads ("
+          + String.join(", ", InputFormats.names()) + "): no magic bytes match and the name does not say");
     }
-    if ("parquet".equals(format)) {
-      return ParquetInspector.inspect(conf, f);
-    }
-    throw new BadInputException(f.path() + ": neither HDF5 nor Parquet (no HDF5 signature or PAR1 magic, "
-        + "and the name does not say)");
+    return format.inspect(conf, f);
   }
 
-  /** hdf5 or parquet by the file's first bytes, else by its name; null when neither says. */
+  /** The name of a file's format by its first bytes, else by its name; null when neither says. */
   static String format(Configuration conf, InputFile f) throws IOException {
-    byte[] head = new byte[8];
-    if (f.length() >= 8) {
-      FileSystem fs = f.path().getFileSystem(conf);
-      try (FSDataInputStream in = fs.open(f.path())) {
-        in.readFully(0, head);
-      }
-      if (Arrays.equals(head, HDF5_SIGNATURE)) {
-        return "hdf5";
-      }
-      if (Arrays.equals(head, 0, 4, PARQUET_MAGIC, 0, 4)) {
-        return "parquet";
-      }
-    }
-    String n = f.path().getName().toLowerCase(Locale.ROOT);
-    if (n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".he5") || n.endsWith(".nc")) {
-      return "hdf5";
-    }
-    if (n.endsWith(".parquet") || n.endsWith(".parq") || n.endsWith(".pq")) {
-      return "parquet";
-    }
-    return null;
+    InputFormatDescriptor format = InputFormats.detect(conf, f);
+    return format == null ? null : format.name();
   }
 }

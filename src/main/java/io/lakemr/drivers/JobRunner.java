@@ -1,15 +1,19 @@
 package io.lakemr.drivers;
 
+import io.lakemr.conf.LakemrConfig;
+import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /** Submits a job, shows its progress, and on failure finds the one line that says why. */
@@ -62,9 +66,12 @@ final class JobRunner {
   static void runStage(Job job, Path outputDir, Path failureDir, PrintStream progress)
       throws IOException, InterruptedException, JobFailedException {
     FileOutputFormat.setOutputPath(job, outputDir);
-    job.getConfiguration().set(io.lakemr.conf.LakemrConfig.JOB_FAILURE_DIR, failureDir.toString());
+    // version 2 moves task output into place at task commit, so a failed job leaves part of it
+    // (MAPREDUCE-7282): every lakemr job commits with version 1, whatever the cluster says
+    job.getConfiguration().setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
+    job.getConfiguration().set(LakemrConfig.JOB_FAILURE_DIR, failureDir.toString());
     shareLocalHeap(job.getConfiguration());
-    if ("local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"))) {
+    if (Framework.isLocal(job.getConfiguration())) {
       // the local job runner runs tasks in this JVM, whose class path has our classes already:
       // copying and localising the job jar would only cost time
       job.getConfiguration().unset("mapreduce.job.jar");
@@ -74,7 +81,7 @@ final class JobRunner {
     } catch (ClassNotFoundException e) {
       throw new IOException("could not submit " + job.getJobName() + ": " + e.getMessage(), e);
     }
-    boolean local = "local".equals(job.getConfiguration().get("mapreduce.framework.name", "local"));
+    boolean local = Framework.isLocal(job.getConfiguration());
     String url = local ? null : job.getTrackingURL(); // the local runner's is a placeholder
     progress.println("[" + job.getJobName() + "] submitted as " + job.getJobID()
         + (url == null || url.isEmpty() ? "" : ", " + url));
@@ -104,8 +111,8 @@ final class JobRunner {
    * shuffle as a share of the whole heap ({@value #SHUFFLE_BUFFER_PERCENT}, 0.7): divided here
    * among the reduce tasks that run at once, so that two reducers do not plan for 140% of it.
    */
-  static void shareLocalHeap(org.apache.hadoop.conf.Configuration conf) {
-    if (!"local".equals(conf.get("mapreduce.framework.name", "local"))) {
+  static void shareLocalHeap(Configuration conf) {
+    if (!Framework.isLocal(conf)) {
       return;
     }
     int reducers = Math.max(1, conf.getInt("mapreduce.local.reduce.tasks.maximum", 1));

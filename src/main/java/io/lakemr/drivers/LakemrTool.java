@@ -3,6 +3,8 @@ package io.lakemr.drivers;
 import io.lakemr.conf.BadInputException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * What every lakemr command shares: exit codes and how failures are told.
  *
  * <p>0 success; 1 the job failed (or the file system failed us); 2 bad usage or bad input found
- * before the job ran. Every failure ends in one line on stderr naming what is wrong; a stack
+ * before the job ran; 3 another run is writing the same output. Every failure ends in one line on stderr naming what is wrong; a stack
  * trace goes to the log only.
  */
 abstract class LakemrTool extends Configured implements Tool {
@@ -23,6 +25,7 @@ abstract class LakemrTool extends Configured implements Tool {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
+  static final int EXIT_LOCKED = 3;
 
   /** The command's name, as typed after {@code lakemr}. */
   abstract String name();
@@ -33,6 +36,7 @@ abstract class LakemrTool extends Configured implements Tool {
   /** Runs the command; throws on bad input or failure. */
   abstract int execute(String[] args) throws Exception;
 
+  private final List<OutputTarget> targets = new ArrayList<>();
   private Memory memory;
   private PrintStream out = System.out;
   private PrintStream err = System.err;
@@ -54,6 +58,17 @@ abstract class LakemrTool extends Configured implements Tool {
     return this;
   }
 
+  /**
+   * Prepares the command's output ({@link OutputTarget#prepare}); whatever happens, its lock and
+   * heartbeat end with the command.
+   */
+  OutputTarget prepareOutput(String outputPath, OutputTarget.Mode mode, int partitionColumns, List<String> inputs)
+      throws IOException {
+    OutputTarget target = OutputTarget.prepare(getConf(), outputPath, mode, partitionColumns, inputs, name(), err());
+    targets.add(target);
+    return target;
+  }
+
   /** Peak live heap of this JVM since the command started (local runs run their tasks here). */
   long peakLiveHeapBytes() {
     return memory == null ? 0 : memory.peakLiveBytes();
@@ -71,6 +86,9 @@ abstract class LakemrTool extends Configured implements Tool {
     }
     try {
       return execute(args);
+    } catch (OutputLockedException e) {
+      err().println("lakemr " + name() + ": " + e.getMessage());
+      return EXIT_LOCKED;
     } catch (BadInputException e) {
       err().println("lakemr " + name() + ": " + e.getMessage());
       err().println("(lakemr " + name() + " --help shows the options)");
@@ -90,6 +108,19 @@ abstract class LakemrTool extends Configured implements Tool {
       LOG.error("{} failed", name(), e);
       err().println("lakemr " + name() + ": failed: " + e);
       return EXIT_FAILED;
+    } finally {
+      closeTargets();
     }
+  }
+
+  private void closeTargets() {
+    for (OutputTarget t : targets) {
+      try {
+        t.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not release the output {}", t.output(), e);
+      }
+    }
+    targets.clear();
   }
 }

@@ -1,15 +1,27 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.BadInputException;
+import io.lakemr.conf.LakemrConfig;
+import io.lakemr.formats.AtomicFiles;
+import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a job's output goes, and how it becomes visible in each write mode.
@@ -35,13 +47,23 @@ import org.apache.hadoop.fs.Path;
  * </ul>
  *
  * <p>In every mode, {@code _SUCCESS} and the job summary {@code _lakemr.json} at the top of the
- * output are this run's. Each partition (or file) is moved with one rename, which file systems
- * such as HDFS do atomically; a publish of several partitions is not one atomic step, but when
- * a move fails, those already made are undone and the old partitions put back, so the output
- * is as before. A failed job changes nothing visible: {@link #discard} removes the staging and
- * scratch directories. Nothing is deleted at submission.
+ * output are this run's. The renames of a publish are written down first ({@link Publication})
+ * and each is safe to repeat, so a client that dies halfway leaves a state the next run on the
+ * output finishes; a move that fails while the client lives is undone. A failed job changes
+ * nothing visible: {@link #discard} removes the staging and scratch directories. Nothing is
+ * deleted at submission.
+ *
+ * <p>Runs on one output exclude each other through an {@link OutputLock}: a run in
+ * {@code error}, {@code overwrite} or {@code overwrite-partitions} mode holds it from
+ * {@link #prepare} to {@link #close}, and a second such run fails at once with
+ * {@link OutputLockedException}; an {@code append} run takes it only to publish. Each run keeps
+ * a lease, a file in its scratch directory whose time a heartbeat thread renews; what a run
+ * whose lease expired left beside the output is finished or removed by the next run
+ * ({@link LeftOvers}).
  */
-final class OutputTarget {
+final class OutputTarget implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutputTarget.class);
 
   /** How an existing output path is treated. */
   enum Mode {
@@ -70,35 +92,48 @@ final class OutputTarget {
   }
 
   private final FileSystem fs;
-  private final Path output;
-  private final Path staging;
-  private final Path scratch;
+  private final RunPaths run;
   private final Mode mode;
   private final int partitionDepth;
+  private final Settings settings;
+  private final String holder;
+  private OutputLock lock;
+  private ScheduledExecutorService heartbeat;
 
-  private OutputTarget(FileSystem fs, Path output, String id, Mode mode, int partitionDepth) {
-    this.fs = fs;
-    this.output = output;
-    this.staging = new Path(output.getParent(), ".lakemr-staging-" + output.getName() + "-" + id);
-    this.scratch = new Path(output.getParent(), ".lakemr-scratch-" + output.getName() + "-" + id);
-    this.mode = mode;
-    this.partitionDepth = partitionDepth;
+  /** What a target reads from the configuration once. */
+  private record Settings(long expiryMs, long lockWaitMs, String command, PrintStream err) {
+
+    static Settings of(Configuration conf, String command, PrintStream err) {
+      return new Settings(
+          Math.max(1, conf.getLong(LakemrConfig.OUTPUT_LEASE_EXPIRY_MS, LakemrConfig.OUTPUT_LEASE_EXPIRY_MS_DEFAULT)),
+          Math.max(0, conf.getLong(LakemrConfig.OUTPUT_LOCK_WAIT_MS, LakemrConfig.OUTPUT_LOCK_WAIT_MS_DEFAULT)),
+          command, err);
+    }
   }
 
-  /** {@link #prepare(Configuration, String, Mode, int)} for unpartitioned output. */
-  static OutputTarget prepare(Configuration conf, String outputPath, Mode mode) throws IOException {
-    return prepare(conf, outputPath, mode, 0);
+  private OutputTarget(FileSystem fs, RunPaths run, Mode mode, int partitionDepth, Settings settings) {
+    this.fs = fs;
+    this.run = run;
+    this.mode = mode;
+    this.partitionDepth = partitionDepth;
+    this.settings = settings;
+    this.holder = "run " + run.id() + ", mode " + mode.optionName() + ", command " + settings.command()
+        + ", host " + hostName() + ", process " + ProcessHandle.current().pid() + ", started " + Instant.now();
   }
 
   /**
-   * Checks an output path for a mode, before anything is created.
+   * Checks an output path for a mode and the inputs, before anything is created; takes the
+   * output's lock, finishes or removes what dead runs left beside it, and starts this run's
+   * lease.
    *
    * @param partitionColumns how many partition directory levels the output has
-   * @throws BadInputException when the output exists in {@code error} mode, is a root, or
-   *     {@code overwrite-partitions} is asked of unpartitioned output
+   * @param inputs the command's input paths as given, none of which the output may overlap
+   * @throws BadInputException when the output overlaps an input, exists in {@code error} mode,
+   *     is a root, or {@code overwrite-partitions} is asked of unpartitioned output
+   * @throws OutputLockedException when another live run is writing the output
    */
-  static OutputTarget prepare(Configuration conf, String outputPath, Mode mode, int partitionColumns)
-      throws IOException {
+  static OutputTarget prepare(Configuration conf, String outputPath, Mode mode, int partitionColumns,
+      List<String> inputs, String command, PrintStream err) throws IOException {
     Path p = new Path(outputPath);
     FileSystem fs = p.getFileSystem(conf);
     Path output = fs.makeQualified(p);
@@ -109,18 +144,87 @@ final class OutputTarget {
       throw new BadInputException("--mode overwrite-partitions needs --partition-by; "
           + "use --mode overwrite to replace unpartitioned output");
     }
+    PathOverlap.check(conf, output, inputs);
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    OutputTarget target = new OutputTarget(fs, new RunPaths(output, id), mode, partitionColumns,
+        Settings.of(conf, command, err));
+    try {
+      target.start();
+    } catch (IOException | RuntimeException e) {
+      target.close();
+      throw e;
+    }
+    return target;
+  }
+
+  private void start() throws IOException {
+    Path output = run.output();
+    if (mode == Mode.APPEND) {
+      OutputLock l = OutputLock.tryAcquire(fs, output, holder, settings.expiryMs());
+      if (l == null) {
+        refuseUnlessAppending();
+      } else {
+        lock = l;
+        LeftOvers.recover(fs, output, run.id(), settings.expiryMs(), settings.err(), settings.command());
+        releaseLock();
+      }
+    } else {
+      lock = OutputLock.tryAcquire(fs, output, holder, settings.expiryMs());
+      if (lock == null) {
+        throw locked();
+      }
+      LeftOvers.recover(fs, output, run.id(), settings.expiryMs(), settings.err(), settings.command());
+    }
     if (mode == Mode.ERROR && fs.exists(output)) {
       throw new BadInputException("--output: " + output + " already exists (use --mode overwrite to replace it)");
     }
     if (mode != Mode.ERROR && fs.exists(output) && !fs.getFileStatus(output).isDirectory()) {
       throw new BadInputException("--output: " + output + " is a file, not a directory");
     }
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    return new OutputTarget(fs, output, id, mode, partitionColumns);
+    try (OutputStream out = fs.create(run.lease(), false)) {
+      out.write(holder.getBytes(StandardCharsets.UTF_8));
+    }
+    beat();
+    long period = Math.max(50, settings.expiryMs() / 10);
+    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "lakemr-output-lease");
+      t.setDaemon(true);
+      return t;
+    });
+    heartbeat.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** An append may run beside another append's publish, never beside an exclusive run. */
+  private void refuseUnlessAppending() throws IOException {
+    FileStatus newest = OutputLock.newest(fs, run.output());
+    String who = newest == null ? "" : OutputLock.describe(fs, newest);
+    if (!who.contains("mode " + Mode.APPEND.optionName() + ",")) {
+      throw locked();
+    }
+  }
+
+  private OutputLockedException locked() throws IOException {
+    FileStatus newest = OutputLock.newest(fs, run.output());
+    String who = newest == null ? "another run" : OutputLock.describe(fs, newest);
+    return new OutputLockedException("--output: " + run.output() + " is being written by another lakemr run ("
+        + who + "); try again when it has finished (a run that died frees it "
+        + settings.expiryMs() / 1000 + " s after its last heartbeat)");
+  }
+
+  private void beat() {
+    try {
+      AtomicFiles.touch(fs, run.lease());
+      OutputLock l = lock;
+      if (l != null) {
+        l.heartbeat();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("heartbeat of {} failed", run.output(), e);
+    }
   }
 
   Path output() {
-    return output;
+    return run.output();
   }
 
   Mode mode() {
@@ -129,17 +233,17 @@ final class OutputTarget {
 
   /** The directory the final job's committer writes into. */
   Path staging() {
-    return staging;
+    return run.staging();
   }
 
   /** A directory for the intermediate data of a chained stage, removed with the scratch. */
   Path intermediate(String name) {
-    return new Path(scratch, name);
+    return new Path(run.scratch(), name);
   }
 
   /** Where failing tasks of the job {@code name} describe their failure. */
   Path failureDir(String name) {
-    return new Path(new Path(scratch, "failures"), name);
+    return new Path(new Path(run.scratch(), "failures"), name);
   }
 
   /** Where failing tasks of the final job describe their failure. */
@@ -149,141 +253,106 @@ final class OutputTarget {
 
   /** Makes a succeeded job's output visible at the output path, as the mode says. */
   void publish() throws IOException {
-    fs.delete(scratch, true);
-    fs.mkdirs(output.getParent());
-    boolean exists = fs.exists(output);
-    if (!exists) {
-      if (!fs.rename(staging, output)) {
-        throw new IOException("could not move the output from " + staging + " to " + output);
-      }
-      return;
-    }
-    switch (mode) {
-      case OVERWRITE:
-        replaceWhole();
-        break;
-      case OVERWRITE_PARTITIONS:
-      case APPEND:
-        new Merge().run();
-        break;
-      default:
-        throw new IOException("output " + output + " appeared while the job ran; the result is left in " + staging);
-    }
+    publish(step -> { });
   }
 
-  private void replaceWhole() throws IOException {
-    Path old = new Path(output.getParent(), ".lakemr-old-" + output.getName() + "-" + staging.getName());
-    if (!fs.rename(output, old)) {
-      throw new IOException("could not move the old output " + output + " aside to " + old);
+  /** {@link #publish()} with a hook called before each step, for tests that stop it halfway. */
+  void publish(Publication.StepHook hook) throws IOException {
+    if (lock == null) {
+      lock = waitForLock();
     }
-    if (!fs.rename(staging, output)) {
-      fs.rename(old, output);
-      throw new IOException("could not move the new output from " + staging + " to " + output
-          + "; the old output was put back");
+    if (!lock.stillHeld()) {
+      throw new IOException("another run took over the lock on " + run.output()
+          + " (this run's heartbeat was late); nothing was published");
     }
-    fs.delete(old, true);
-  }
-
-  /** Moves partitions or files from staging into an existing output, undoing itself on failure. */
-  private final class Merge {
-
-    private final Path old = new Path(output.getParent(), ".lakemr-old-" + output.getName() + "-"
-        + staging.getName());
-    /** Renames made so far, as (from, to) pairs, undone in reverse on failure. */
-    private final List<Path[]> done = new ArrayList<>();
-
-    void run() throws IOException {
+    fs.mkdirs(run.output().getParent());
+    Publication p = Publication.plan(fs, run, mode, partitionDepth).withHook(hook);
+    p.check();
+    p.writeMarker();
+    try {
+      p.rollForward();
+    } catch (IOException | RuntimeException e) {
       try {
-        List<Path> units = new ArrayList<>();
-        List<Path> topFiles = new ArrayList<>();
-        collect(staging, 0, units, topFiles);
-        for (Path unit : units) {
-          String rel = relative(unit);
-          Path target = new Path(output, rel);
-          if (mode == Mode.APPEND && fs.exists(target)) {
-            throw new IOException("append: " + target + " already exists; nothing was replaced");
-          }
-          if (mode == Mode.OVERWRITE_PARTITIONS && fs.exists(target)) {
-            move(target, new Path(old, rel));
-          }
-          move(unit, target);
-        }
-        for (Path f : topFiles) {
-          Path target = new Path(output, f.getName());
-          if (fs.exists(target)) {
-            move(target, new Path(old, f.getName()));
-          }
-          move(f, target);
-        }
-      } catch (IOException | RuntimeException e) {
-        undo(e);
-        throw e;
+        p.rollBack();
+        p.forget();
+      } catch (IOException | RuntimeException undo) {
+        e.addSuppressed(undo);
+        throw new IOException("publishing into " + run.output() + " failed (" + e.getMessage()
+            + ") and could not be undone; the next run on this output finishes it", e);
       }
-      fs.delete(old, true);
-      fs.delete(staging, true);
+      throw new IOException("publishing into " + run.output() + " failed and was undone: " + e.getMessage(), e);
     }
+    p.finish();
+    close();
+  }
 
-    /**
-     * The units to move: for overwrite-partitions the leaf partition directories; for append
-     * every data file. Top-level files starting with {@code _} ({@code _SUCCESS},
-     * {@code _lakemr.json}) are replaced in both modes.
-     */
-    private void collect(Path dir, int depth, List<Path> units, List<Path> topFiles) throws IOException {
-      for (FileStatus s : fs.listStatus(dir)) {
-        String name = s.getPath().getName();
-        if (depth == 0 && !s.isDirectory() && (name.startsWith("_") || name.startsWith("."))) {
-          topFiles.add(s.getPath());
-        } else if (mode == Mode.OVERWRITE_PARTITIONS && s.isDirectory() && depth + 1 == partitionDepth) {
-          units.add(s.getPath());
-        } else if (s.isDirectory()) {
-          collect(s.getPath(), depth + 1, units, topFiles);
-        } else {
-          units.add(s.getPath());
-        }
+  private OutputLock waitForLock() throws IOException {
+    long deadline = System.currentTimeMillis() + settings.lockWaitMs();
+    while (true) {
+      OutputLock l = OutputLock.tryAcquire(fs, run.output(), holder, settings.expiryMs());
+      if (l != null) {
+        return l;
       }
-    }
-
-    private String relative(Path p) {
-      String base = staging.toUri().getPath();
-      String path = p.toUri().getPath();
-      if (!path.startsWith(base + "/")) {
-        throw new IllegalStateException(p + " is not under " + staging);
-      }
-      return path.substring(base.length() + 1);
-    }
-
-    private void move(Path from, Path to) throws IOException {
-      fs.mkdirs(to.getParent());
-      if (!fs.rename(from, to)) {
-        throw new IOException("could not move " + from + " to " + to);
-      }
-      done.add(new Path[] {from, to});
-    }
-
-    private void undo(Exception cause) {
-      for (int i = done.size() - 1; i >= 0; i--) {
-        Path[] m = done.get(i);
-        try {
-          fs.rename(m[1], m[0]);
-        } catch (IOException | RuntimeException e) {
-          cause.addSuppressed(e);
-        }
+      if (System.currentTimeMillis() >= deadline) {
+        throw locked();
       }
       try {
-        fs.delete(old, true);
-      } catch (IOException e) {
-        cause.addSuppressed(e);
+        Thread.sleep(Math.min(1000, Math.max(10, settings.lockWaitMs() / 20)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting to publish into " + run.output(), e);
       }
     }
   }
 
-  /** Removes a failed command's staging and scratch directories. */
+  /**
+   * Removes a failed command's staging and scratch directories and gives the output up. A run
+   * that wrote its commit marker and could not undo its publish leaves everything for the
+   * next run to finish.
+   */
   void discard() throws IOException {
-    fs.delete(staging, true);
-    fs.delete(scratch, true);
+    try {
+      if (!fs.exists(run.marker())) {
+        fs.delete(run.staging(), true);
+        fs.delete(run.scratch(), true);
+      }
+    } finally {
+      close();
+    }
+  }
+
+  /** Stops the heartbeat and keeps the lock: what a client that dies leaves; for tests. */
+  void stopHeartbeat() {
+    if (heartbeat != null) {
+      heartbeat.shutdownNow();
+      heartbeat = null;
+    }
+  }
+
+  /** Stops the heartbeat and releases the lock; safe to call more than once. */
+  @Override
+  public void close() throws IOException {
+    stopHeartbeat();
+    releaseLock();
+  }
+
+  private void releaseLock() throws IOException {
+    OutputLock l = lock;
+    lock = null;
+    if (l != null && l.stillHeld()) {
+      l.release();
+    }
   }
 
   FileSystem fileSystem() {
     return fs;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown host";
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.lakemr.drivers;
 
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.CountingReporter;
+import io.lakemr.formats.InputFormats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +29,8 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class ReadBenchTool extends LakemrTool {
 
-  private static final Set<String> OPTIONS = CommandLine.set("input", "format", "dataset", "columns",
-      "layout", "threads");
+  private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(),
+      CommandLine.set("columns", "threads"));
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new ReadBenchTool(), args));
@@ -44,7 +45,8 @@ public final class ReadBenchTool extends LakemrTool {
   String usage() {
     return String.join("\n",
         "usage: lakemr bench-read [generic options] --input PATH[,PATH...] --columns COL[,COL...] [--threads N]",
-        "                         [--format parquet|hdf5] [--dataset PATH] [--layout rows|cells]",
+        "                         [--format " + String.join("|", InputFormats.names())
+            + "] [the format's options, as aggregate lists them]",
         "  reads the columns with the job's own input format and record reader and nothing else;",
         "  --threads defaults to mapreduce.local.map.tasks.maximum, as the local job runner runs maps");
   }
@@ -60,7 +62,7 @@ public final class ReadBenchTool extends LakemrTool {
     }
     int threads = (int) cl.getLong("threads", conf.getInt("mapreduce.local.map.tasks.maximum", 1), 1);
     // --columns is this command's own option here: the columns read, whatever the format
-    InputSource input = InputSource.open(conf, cl, false);
+    InputSource input = InputSource.open(conf, cl, Set.of("columns"));
     TableSchema table = input.schema();
     for (String c : columns) {
       if (table.column(c) == null) {

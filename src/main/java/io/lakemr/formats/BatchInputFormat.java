@@ -5,7 +5,6 @@ import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
@@ -13,6 +12,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.InputFormat;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.util.StringUtils;
 
 /**
  * What every lakemr input format shares: it hands mappers batches of rows, and takes its input
@@ -20,14 +20,19 @@ import org.apache.hadoop.mapreduce.Job;
  */
 public abstract class BatchInputFormat extends InputFormat<NullWritable, VectorizedRowBatch> {
 
-  /** Sets the input paths (files, directories or globs). */
+  /**
+   * Sets the input paths (files, directories or globs), each escaped as {@code FileInputFormat}
+   * escapes them, so a glob's {@code {a,b}} keeps its comma.
+   */
   public static void setInputPaths(Job job, List<String> paths) {
+    List<String> escaped = new ArrayList<>(paths.size());
     for (String p : paths) {
-      if (p.isEmpty() || p.indexOf(',') >= 0) {
-        throw new BadInputException("input path '" + p + "' is empty or holds a comma");
+      if (p.isEmpty()) {
+        throw new BadInputException("input path '" + p + "' is empty");
       }
+      escaped.add(StringUtils.escapeString(p));
     }
-    job.getConfiguration().set(LakemrConfig.INPUT_PATHS, String.join(",", paths));
+    job.getConfiguration().set(LakemrConfig.INPUT_PATHS, String.join(",", escaped));
   }
 
   /** The input paths; none when unset. */
@@ -36,7 +41,11 @@ public abstract class BatchInputFormat extends InputFormat<NullWritable, Vectori
     if (joined.isEmpty()) {
       return List.of();
     }
-    return Arrays.asList(joined.split(","));
+    List<String> paths = new ArrayList<>();
+    for (String p : StringUtils.split(joined)) {
+      paths.add(StringUtils.unEscapeString(p));
+    }
+    return paths;
   }
 
   /**

@@ -26,6 +26,11 @@ import org.apache.hadoop.fs.RemoteIterator;
  * unescaped values each file's {@link InputFile#partitionValues()}. Every file must sit under
  * the same partition keys in the same order.
  *
+ * <p>A directory that an input format claims as one input
+ * ({@link InputFormatDescriptor#claimsDirectory}, a Zarr store) is listed as a single
+ * {@link InputFile} whose length is the bytes under it: the listing neither descends into it
+ * nor leaves out its dot-files.
+ *
  * <p>Directories are listed with {@code listLocatedStatus}, so each file keeps the block
  * locations the listing returned and split planning need not ask again.
  */
@@ -53,10 +58,23 @@ public final class InputFiles {
    * @throws UncheckedIOException when the file system fails
    */
   public static InputFiles list(Configuration conf, List<String> paths) {
+    return list(conf, paths, InputFormats.ALL);
+  }
+
+  /**
+   * Lists the files of some input paths, keeping as one input each directory that one of
+   * these formats claims.
+   *
+   * @throws BadInputException when a path does not exist, a glob matches nothing, or two
+   *     files sit under different partition keys
+   * @throws UncheckedIOException when the file system fails
+   */
+  public static InputFiles list(Configuration conf, List<String> paths,
+      List<InputFormatDescriptor> formats) {
     Map<Path, Found> found = new LinkedHashMap<>();
     for (String p : paths) {
       try {
-        listOne(conf, p, found);
+        listOne(conf, p, formats, found);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list input path " + p + ": " + e.getMessage(), e);
       }
@@ -107,8 +125,8 @@ public final class InputFiles {
     return name.startsWith("_") || name.startsWith(".");
   }
 
-  private static void listOne(Configuration conf, String pathString, Map<Path, Found> out)
-      throws IOException {
+  private static void listOne(Configuration conf, String pathString,
+      List<InputFormatDescriptor> formats, Map<Path, Found> out) throws IOException {
     Path path = new Path(pathString);
     FileSystem fs = path.getFileSystem(conf);
     Path qualified = fs.makeQualified(path);
@@ -120,7 +138,7 @@ public final class InputFiles {
       Path root = globRoot(qualified);
       for (FileStatus m : matches) {
         if (!isHidden(m.getPath().getName())) {
-          add(fs, root, m, out);
+          add(fs, root, m, formats, out);
         }
       }
       return;
@@ -131,12 +149,23 @@ public final class InputFiles {
     } catch (FileNotFoundException e) {
       throw new BadInputException("input path does not exist: " + pathString, e);
     }
-    add(fs, status.isDirectory() ? status.getPath() : status.getPath().getParent(), status, out);
+    boolean unit = !status.isDirectory() || InputFormats.claimant(formats, fs, status) != null;
+    add(fs, unit ? status.getPath().getParent() : status.getPath(), status, formats, out);
   }
 
-  /** Adds a file, or every visible file under a directory, with partitions relative to root. */
-  private static void add(FileSystem fs, Path root, FileStatus status, Map<Path, Found> out)
-      throws IOException {
+  /**
+   * Adds a file, a directory a format claims, or every visible file under another directory,
+   * with partitions relative to root.
+   */
+  private static void add(FileSystem fs, Path root, FileStatus status,
+      List<InputFormatDescriptor> formats, Map<Path, Found> out) throws IOException {
+    if (status.isDirectory() && InputFormats.claimant(formats, fs, status) != null) {
+      long bytes = fs.getContentSummary(status.getPath()).getLength();
+      FileStatus unit = new FileStatus(bytes, true, status.getReplication(), status.getBlockSize(),
+          status.getModificationTime(), status.getPath());
+      out.putIfAbsent(unit.getPath(), Found.of(root, unit));
+      return;
+    }
     if (!status.isDirectory()) {
       if (!(status instanceof LocatedFileStatus)) {
         status = new LocatedFileStatus(status,
@@ -159,11 +188,12 @@ public final class InputFiles {
       }
     }
     for (FileStatus dir : dirs) {
-      add(fs, root, dir, out);
+      add(fs, root, dir, formats, out);
     }
   }
 
-  static boolean isGlob(String path) {
+  /** Whether a path as given holds a glob wildcard: an asterisk, a question mark, [ or an opening brace. */
+  public static boolean isGlob(String path) {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (c == '*' || c == '?' || c == '[' || c == '{') {

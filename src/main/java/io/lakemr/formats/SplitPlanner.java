@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.BlockLocation;
 
 /**
  * Plans map-task splits from file lengths and block locations only: a pure function, so a
@@ -12,32 +11,17 @@ import org.apache.hadoop.fs.BlockLocation;
  *
  * <p>A file is cut as {@code FileInputFormat} cuts it: the split size is
  * {@code max(minSize, min(maxSize, blockSize))}, and the last piece may run up to
- * {@value #SPLIT_SLOP} times that. Pieces smaller than the split size (small files, tails)
+ * {@value SplitRules#SPLIT_SLOP} times that (see {@link SplitRules}). Pieces smaller than the split size (small files, tails)
  * are packed together, in path order, into splits of at most the packing target: the maximum
  * split size when one was set, else the split size. So ten thousand small files make a few
  * map tasks, not ten thousand. Empty files make no split.
  *
  * <p>Each split's host hints are the hosts holding the most bytes of its ranges, at most
- * {@value #MAX_HOSTS}, most bytes first.
+ * {@value SplitRules#MAX_HOSTS}, most bytes first.
  */
 public final class SplitPlanner {
 
-  /** How far past the split size the last piece of a file may run. */
-  public static final double SPLIT_SLOP = 1.1;
-
-  /** Host hints per split. */
-  public static final int MAX_HOSTS = 3;
-
-  /** Block size assumed when a file system reports none. */
-  static final long FALLBACK_BLOCK_SIZE = 128L * 1024 * 1024;
-
   private SplitPlanner() {
-  }
-
-  /** {@code max(minSize, min(maxSize, blockSize))}, as {@code FileInputFormat.computeSplitSize}. */
-  public static long splitSize(long blockSize, long minSize, long maxSize) {
-    long block = blockSize > 0 ? blockSize : FALLBACK_BLOCK_SIZE;
-    return Math.max(minSize, Math.min(maxSize, block));
   }
 
   /**
@@ -60,10 +44,10 @@ public final class SplitPlanner {
       if (length == 0) {
         continue;
       }
-      long splitSize = splitSize(file.status().getBlockSize(), min, max);
+      long splitSize = SplitRules.splitSize(file.status().getBlockSize(), min, max);
       long target = max != Long.MAX_VALUE ? Math.max(max, min) : splitSize;
       long remaining = length;
-      while (((double) remaining) / splitSize > SPLIT_SLOP) {
+      while (((double) remaining) / splitSize > SplitRules.SPLIT_SLOP) {
         splits.add(single(partitionColumns, file, length - remaining, splitSize));
         remaining -= splitSize;
       }
@@ -99,29 +83,9 @@ public final class SplitPlanner {
     Map<String, Long> bytesByHost = new HashMap<>();
     for (int i = 0; i < ranges.size(); i++) {
       FileRange range = ranges.get(i);
-      for (BlockLocation block : files.get(i).blockLocations()) {
-        long from = Math.max(range.start(), block.getOffset());
-        long to = Math.min(range.end(), block.getOffset() + block.getLength());
-        if (to <= from) {
-          continue;
-        }
-        String[] blockHosts;
-        try {
-          blockHosts = block.getHosts();
-        } catch (java.io.IOException e) {
-          throw new IllegalStateException("block locations of " + range.path(), e);
-        }
-        for (String host : blockHosts) {
-          bytesByHost.merge(host, to - from, Long::sum);
-        }
-      }
+      SplitRules.addHostBytes(range.start(), range.end(), files.get(i).blockLocations(), bytesByHost);
     }
-    return bytesByHost.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(MAX_HOSTS)
-        .map(Map.Entry::getKey)
-        .toArray(String[]::new);
+    return SplitRules.topHosts(bytesByHost, SplitRules.MAX_HOSTS);
   }
 
   /** Small pieces gathered into one split. */

@@ -7,6 +7,8 @@ import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
 import io.lakemr.expr.BatchTransform;
 import io.lakemr.expr.RowCounters;
+import io.lakemr.tasks.Framework;
+import io.lakemr.tasks.TaskFailures;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
@@ -61,10 +63,8 @@ public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, Gr
       return bytes;
     }
     float fraction = conf.getFloat(LakemrConfig.AGG_MAP_MEMORY_FRACTION, LakemrConfig.AGG_MAP_MEMORY_FRACTION_DEFAULT);
-    // ---- memory: the local job runner runs its map tasks in one JVM, sharing one heap ----
-    int sharing = "local".equals(conf.get("mapreduce.framework.name", "local"))
-        ? Math.max(1, conf.getInt("mapreduce.local.map.tasks.maximum", 1)) : 1;
-    // ---- end memory ----
+    // the local job runner runs its map tasks in one JVM, sharing one heap
+    int sharing = Framework.isLocal(conf) ? Math.max(1, conf.getInt("mapreduce.local.map.tasks.maximum", 1)) : 1;
     return Math.max(1L << 20, (long) (Runtime.getRuntime().maxMemory() * (double) fraction / sharing));
   }
 

@@ -3,6 +3,7 @@ package io.lakemr.mappers;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.TopN;
+import io.lakemr.tasks.TaskFailures;
 import java.io.IOException;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.mapreduce.Mapper;

@@ -10,7 +10,7 @@ import io.lakemr.data.GroupKeyCodec;
 import io.lakemr.data.Schemas;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.PartitionedBatchWriter;
-import io.lakemr.mappers.TaskFailures;
+import io.lakemr.tasks.TaskFailures;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

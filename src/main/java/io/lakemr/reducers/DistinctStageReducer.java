@@ -3,7 +3,7 @@ package io.lakemr.reducers;
 import io.lakemr.agg.DistinctAggregation;
 import io.lakemr.agg.PartialMerger;
 import io.lakemr.data.GroupKey;
-import io.lakemr.mappers.TaskFailures;
+import io.lakemr.tasks.TaskFailures;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.hadoop.io.BytesWritable;

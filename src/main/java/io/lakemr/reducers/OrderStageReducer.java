@@ -14,7 +14,7 @@ import io.lakemr.data.RowCodec;
 import io.lakemr.data.Schemas;
 import io.lakemr.data.TopN;
 import io.lakemr.formats.output.PartitionedBatchWriter;
-import io.lakemr.mappers.TaskFailures;
+import io.lakemr.tasks.TaskFailures;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;

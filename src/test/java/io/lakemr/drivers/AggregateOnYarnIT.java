@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.MiniClusters;
+import io.lakemr.testing.ParquetFiles;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +85,36 @@ class AggregateOnYarnIT {
         }
       }
     }
+  }
+
+  /**
+   * On HDFS an output is compared with the inputs by what they resolve to: the name node's
+   * URI and a bare path, host name and address, trailing slashes. Refused before any job runs.
+   */
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void outputsOverlappingInputsAreRefusedOnHdfs() throws Exception {
+    Configuration conf = MiniClusters.conf();
+    FileSystem hdfs = FileSystem.get(conf);
+    Path local = tmp.resolve("in.parquet");
+    ParquetFiles.write(local, OutputFormatsJobTest.SCHEMA,
+        OutputFormatsJobTest.events(new String[] {"a", "b"}, 10, 3), CompressionCodecName.SNAPPY, 32 * 1024);
+    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/overlap/in/x.parquet"));
+    URI nn = hdfs.getUri();
+    String byAddress = "hdfs://127.0.0.1:" + nn.getPort();
+    String byName = "hdfs://localhost:" + nn.getPort();
+    String[][] cases = {
+        {nn + "/overlap/in", "/overlap/in/agg", "is inside the input"},
+        {"/overlap/in", nn + "/overlap/in/", "is the input"},
+        {byName + "/overlap/in", byAddress + "/overlap", "contains the input"},
+        {"/overlap/*", "/overlap/in2", "is matched by the input glob"}};
+    for (String[] c : cases) {
+      Commands.Result r = Commands.run(conf, "aggregate", "--input", c[0], "--format", "parquet",
+          "--group-by", "tag", "--agg", "count(*)", "--output", c[1], "--mode", "overwrite");
+      assertEquals(2, r.exitCode(), r.toString());
+      assertTrue(r.err().contains(c[2]) && r.err().contains(c[0]), r.err());
+    }
+    assertEquals(1, hdfs.listStatus(new org.apache.hadoop.fs.Path("/overlap")).length, "nothing written");
+    assertEquals(1, hdfs.listStatus(new org.apache.hadoop.fs.Path("/overlap/in")).length, "nothing written");
   }
 }

@@ -8,7 +8,7 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.data.RowView;
 import io.lakemr.data.Schemas;
 import io.lakemr.formats.output.OutputCounters;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.sample.SensorTable;
 import io.lakemr.mappers.GenerateMapper;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class GenerateJobTest {
   void writesTwoParquetFilesOfTheSameRowsAsFill() throws Exception {
     java.nio.file.Path out = tmp.resolve("sensors");
     Job job = GenerateJob.configure(localConf(), 10_000, 2, 42, new Path(out.toUri()),
-        OutputFileFormat.PARQUET);
+        OutputFormats.PARQUET);
     assertTrue(job.waitForCompletion(false));
     assertEquals(List.of("_SUCCESS", "part-m-00000.parquet", "part-m-00001.parquet"),
         outputNames(out));
@@ -96,7 +96,7 @@ class GenerateJobTest {
   void writesCsvToo() throws Exception {
     java.nio.file.Path out = tmp.resolve("csv");
     Job job = GenerateJob.configure(localConf(), 1_001, 2, 1, new Path(out.toUri()),
-        OutputFileFormat.CSV);
+        OutputFormats.CSV);
     assertTrue(job.waitForCompletion(false));
     assertEquals(List.of("_SUCCESS", "part-m-00000.csv", "part-m-00001.csv"), outputNames(out));
     List<String> first = Files.readAllLines(out.resolve("part-m-00000.csv"), StandardCharsets.UTF_8);
@@ -111,10 +111,10 @@ class GenerateJobTest {
   void rejectsSenselessSizes() {
     Path out = new Path(tmp.resolve("x").toUri());
     assertEquals("--rows: must be at least 1, got 0", assertThrows(BadInputException.class,
-        () -> GenerateJob.configure(localConf(), 0, 1, 1, out, OutputFileFormat.PARQUET)).getMessage());
+        () -> GenerateJob.configure(localConf(), 0, 1, 1, out, OutputFormats.PARQUET)).getMessage());
     assertThrows(BadInputException.class,
-        () -> GenerateJob.configure(localConf(), 10, 0, 1, out, OutputFileFormat.PARQUET));
+        () -> GenerateJob.configure(localConf(), 10, 0, 1, out, OutputFormats.PARQUET));
     assertThrows(BadInputException.class,
-        () -> GenerateJob.configure(localConf(), 10, 11, 1, out, OutputFileFormat.PARQUET));
+        () -> GenerateJob.configure(localConf(), 10, 11, 1, out, OutputFormats.PARQUET));
   }
 }

@@ -68,9 +68,9 @@ class SplitPlannerTest {
 
   @Test
   void minAndMaxSplitSizesBoundTheCut() {
-    assertEquals(64 * MB, SplitPlanner.splitSize(BLOCK, 1, 64 * MB));
-    assertEquals(256 * MB, SplitPlanner.splitSize(BLOCK, 256 * MB, Long.MAX_VALUE));
-    assertEquals(BLOCK, SplitPlanner.splitSize(BLOCK, 1, Long.MAX_VALUE));
+    assertEquals(64 * MB, SplitRules.splitSize(BLOCK, 1, 64 * MB));
+    assertEquals(256 * MB, SplitRules.splitSize(BLOCK, 256 * MB, Long.MAX_VALUE));
+    assertEquals(BLOCK, SplitRules.splitSize(BLOCK, 1, Long.MAX_VALUE));
 
     InputFile f = file("a", 4 * BLOCK, BLOCK);
     List<MultiRangeSplit> small = plan(1, 64 * MB, f);

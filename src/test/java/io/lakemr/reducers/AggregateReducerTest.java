@@ -11,7 +11,7 @@ import io.lakemr.data.ColumnType;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
-import io.lakemr.formats.output.OutputFileFormat;
+import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.output.PartitionedBatchWriter;
 import io.lakemr.testing.Csv;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ class AggregateReducerTest {
     protected PartitionedBatchWriter openWriter(Context context) {
       AggregatePlan p = plan();
       return new PartitionedBatchWriter(context.getConfiguration(), new org.apache.hadoop.fs.Path(tmp.toUri()),
-          "part-r-00000.csv", OutputFileFormat.CSV, p.fileColumns(), List.of("region"), context);
+          "part-r-00000.csv", OutputFormats.CSV, p.fileColumns(), List.of("region"), context);
     }
   }
 

@@ -1,13 +1,14 @@
 package io.lakemr.formats.hdf5;
 
-import io.lakemr.formats.BatchInputFormat;
 import io.jhdf.HdfFile;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.Schemas;
+import io.lakemr.formats.BatchInputFormat;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
+import io.lakemr.formats.SplitRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
 /**
  * Reads a dataset (or a group of 1-D datasets) of HDF5 files on any Hadoop file system as
@@ -93,8 +93,8 @@ public class Hdf5BatchInputFormat extends BatchInputFormat {
     InputFiles files = InputFiles.list(conf, paths);
     Hdf5ReadOptions options = Hdf5ReadOptions.from(conf);
     List<String> needed = fileColumns(Schemas.columns(getReadSchema(conf)), files.partitionColumns());
-    long min = Math.max(1, FileInputFormat.getMinSplitSize(context));
-    long max = FileInputFormat.getMaxSplitSize(context);
+    long min = SplitRules.minSize(context);
+    long max = SplitRules.maxSize(context);
     List<InputSplit> splits = new ArrayList<>();
     String firstFile = null;
     Hdf5TableMapping first = null;

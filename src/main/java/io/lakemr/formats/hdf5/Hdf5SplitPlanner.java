@@ -1,9 +1,7 @@
 package io.lakemr.formats.hdf5;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.lakemr.formats.SplitRules;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import org.apache.hadoop.fs.BlockLocation;
  * {@link BlockLocation}s and the split-size settings, with no file system, so it is
  * unit-tested with fake blocks.
  *
- * <p>The split size is Hadoop's: {@code max(minSize, min(maxSize, blockSize))}. Chunked data is
+ * <p>The split size is Hadoop's: {@code max(minSize, min(maxSize, blockSize))} ({@link SplitRules}). Chunked data is
  * cut only at chunk boundaries along dimension 0, so a split never cuts a chunk: a split holds
  * {@code max(1, splitSize / chunkBytes)} chunk rows, where chunkBytes is estimated from the
  * decoded element size (chunk rows x bytes per record); like {@code FileInputFormat}, the last
@@ -23,9 +21,6 @@ import org.apache.hadoop.fs.BlockLocation;
  * most of its stored bytes, as far as chunk addresses are known.
  */
 public final class Hdf5SplitPlanner {
-
-  /** Hadoop's {@code FileInputFormat.SPLIT_SLOP}. */
-  static final double SPLIT_SLOP = 1.1;
 
   /**
    * What the planner needs of a table.
@@ -52,11 +47,6 @@ public final class Hdf5SplitPlanner {
   private Hdf5SplitPlanner() {
   }
 
-  /** Hadoop's split size: {@code max(minSize, min(maxSize, blockSize))}. */
-  public static long splitSize(long blockSize, long minSize, long maxSize) {
-    return Math.max(minSize, Math.min(maxSize, blockSize));
-  }
-
   /**
    * Plans the splits of one file's table.
    *
@@ -73,7 +63,7 @@ public final class Hdf5SplitPlanner {
     if (in.records() <= 0) {
       return out;
     }
-    long splitSize = Math.max(1, splitSize(blockSize, minSize, maxSize));
+    long splitSize = Math.max(1, SplitRules.splitSize(blockSize, minSize, maxSize));
     long bytesPerRecord = Math.max(1, in.bytesPerRecord());
     long unit = in.chunkRecords() > 0 ? in.chunkRecords() : 1;
     long unitBytes = unit * bytesPerRecord;
@@ -81,7 +71,7 @@ public final class Hdf5SplitPlanner {
     long totalUnits = (in.records() + unit - 1) / unit;
     long u = 0;
     while (u < totalUnits) {
-      long take = totalUnits - u <= unitsPerSplit * SPLIT_SLOP ? totalUnits - u : unitsPerSplit;
+      long take = totalUnits - u <= unitsPerSplit * SplitRules.SPLIT_SLOP ? totalUnits - u : unitsPerSplit;
       long first = u * unit;
       long end = Math.min((u + take) * unit, in.records());
       out.add(range(in, first, end, blocks));
@@ -105,44 +95,19 @@ public final class Hdf5SplitPlanner {
       long stop = hi == e.endRecord() ? e.address() + e.length()
           : e.address() + (long) ((double) (hi - e.firstRecord()) / span * e.length());
       stored += stop - start;
-      addHosts(start, stop, blocks, hostBytes);
+      SplitRules.addHostBytes(start, stop, blocks, hostBytes);
     }
     long bytes = in.extents().isEmpty() ? (end - first) * in.bytesPerRecord() : stored;
     return new Hdf5RowRange(first * in.rowsPerRecord(), end * in.rowsPerRecord(), first, end, bytes,
         topHosts(hostBytes, blocks));
   }
 
-  private static void addHosts(long start, long stop, BlockLocation[] blocks, Map<String, Long> hostBytes) {
-    for (BlockLocation b : blocks) {
-      long lo = Math.max(start, b.getOffset());
-      long hi = Math.min(stop, b.getOffset() + b.getLength());
-      if (lo >= hi) {
-        continue;
-      }
-      for (String h : hosts(b)) {
-        hostBytes.merge(h, hi - lo, Long::sum);
-      }
-    }
-  }
-
   /** Hosts by bytes held, most first, as many as a block has replicas. */
   private static String[] topHosts(Map<String, Long> hostBytes, BlockLocation[] blocks) {
     int replicas = 0;
     for (BlockLocation b : blocks) {
-      replicas = Math.max(replicas, hosts(b).length);
+      replicas = Math.max(replicas, SplitRules.hosts(b).length);
     }
-    return hostBytes.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-        .limit(replicas)
-        .map(Map.Entry::getKey)
-        .toArray(String[]::new);
-  }
-
-  private static String[] hosts(BlockLocation b) {
-    try {
-      return b.getHosts();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SplitRules.topHosts(hostBytes, replicas);
   }
 }

@@ -40,15 +40,14 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
 
   /**
    * Sets everything a job writing batches needs: this output format, the output directory,
-   * the committer algorithm (1), the file format, the file columns and the partition columns.
+   * the file format, the file columns and the partition columns.
    */
-  public static void configure(Job job, Path output, OutputFileFormat format,
+  public static void configure(Job job, Path output, OutputFormatDescriptor format,
       List<Column> fileColumns, List<String> partitionColumns) {
     job.setOutputFormatClass(BatchOutputFormat.class);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(NullWritable.class);
     FileOutputFormat.setOutputPath(job, output);
-    job.getConfiguration().setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
     setOutputFormat(job, format);
     job.getConfiguration().unset(LakemrConfig.OUTPUT_PARTITION_COLUMNS);
     setFileColumns(job, fileColumns);
@@ -56,13 +55,13 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
   }
 
   /** Sets the file format ({@link LakemrConfig#OUTPUT_FORMAT}). */
-  public static void setOutputFormat(Job job, OutputFileFormat format) {
-    job.getConfiguration().set(LakemrConfig.OUTPUT_FORMAT, format.formatName());
+  public static void setOutputFormat(Job job, OutputFormatDescriptor format) {
+    job.getConfiguration().set(LakemrConfig.OUTPUT_FORMAT, format.name());
   }
 
   /**
    * Sets the compression of the output files, as {@code --compression} names it, for the
-   * file format already set: for Parquet {@code snappy} (the default), {@code zstd},
+   * file format already set ({@link OutputFormatDescriptor#compressions()}): for Parquet {@code snappy} (the default), {@code zstd},
    * {@code gzip} or {@code none} ({@link LakemrConfig#OUTPUT_PARQUET_CODEC}); for Avro
    * {@code snappy} (the default), {@code deflate} or {@code none}
    * ({@link LakemrConfig#OUTPUT_AVRO_CODEC}); CSV and JSON Lines are written uncompressed, so
@@ -72,39 +71,10 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
    */
   public static void setCompression(Job job, String name) {
     Configuration conf = job.getConfiguration();
-    OutputFileFormat format = getOutputFormat(conf);
-    String n = checkCompression(format, name);
-    if (format == OutputFileFormat.PARQUET) {
-      conf.set(LakemrConfig.OUTPUT_PARQUET_CODEC, n);
-    } else if (format == OutputFileFormat.AVRO) {
-      conf.set(LakemrConfig.OUTPUT_AVRO_CODEC, n);
-    }
-  }
-
-  /**
-   * Checks that a format can be written with a compression, as {@link #setCompression} does.
-   *
-   * @return the codec name in lower case
-   * @throws BadInputException naming {@code --compression} for a codec the format lacks
-   */
-  public static String checkCompression(OutputFileFormat format, String name) {
-    String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
-    switch (format) {
-      case PARQUET:
-        if (!List.of("snappy", "zstd", "gzip", "none").contains(n)) {
-          throw new BadInputException("--compression: Parquet output takes snappy, zstd, gzip or none, not '"
-              + name + "'");
-        }
-        return n;
-      case AVRO:
-        AvroBatchWriter.codec(n);
-        return n;
-      default:
-        if (!n.equals("none")) {
-          throw new BadInputException("--compression: " + format.formatName()
-              + " output is written uncompressed; only 'none' is accepted, not '" + name + "'");
-        }
-        return n;
+    OutputFormatDescriptor format = getOutputFormat(conf);
+    String n = format.checkCompression(name);
+    if (format.compressionKey() != null) {
+      conf.set(format.compressionKey(), n);
     }
   }
 
@@ -125,8 +95,8 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
   }
 
   /** The file format; {@value LakemrConfig#OUTPUT_FORMAT_DEFAULT} when unset. */
-  public static OutputFileFormat getOutputFormat(Configuration conf) {
-    return OutputFileFormat.parse(
+  public static OutputFormatDescriptor getOutputFormat(Configuration conf) {
+    return OutputFormats.parse(
         conf.get(LakemrConfig.OUTPUT_FORMAT, LakemrConfig.OUTPUT_FORMAT_DEFAULT));
   }
 
@@ -225,10 +195,8 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
   public static PartitionedBatchWriter openWriter(TaskInputOutputContext<?, ?, ?, ?> ctx)
       throws IOException, InterruptedException {
     Configuration conf = ctx.getConfiguration();
-    OutputFileFormat format = getOutputFormat(conf);
-    if (format == OutputFileFormat.PARQUET) {
-      ParquetWriteOptions.from(conf); // an unknown codec fails here, before any file is made
-    }
+    OutputFormatDescriptor format = getOutputFormat(conf);
+    format.settingsCheck().accept(conf); // an unknown codec fails here, before any file is made
     Path work = getWorkOutputPath(ctx);
     String prefix = "part";
     if (conf.getBoolean(LakemrConfig.OUTPUT_UNIQUE_NAMES, LakemrConfig.OUTPUT_UNIQUE_NAMES_DEFAULT)) {

@@ -44,7 +44,7 @@ public final class PartitionedBatchWriter implements Closeable {
   private final Path workDir;
   private final String workPath;
   private final String fileName;
-  private final OutputFileFormat format;
+  private final OutputFormatDescriptor format;
   private final List<Column> fileColumns;
   private final String[] partitionColumns;
   private final TaskAttemptContext context;
@@ -71,7 +71,7 @@ public final class PartitionedBatchWriter implements Closeable {
    * @param context task context whose {@link OutputCounters} are counted, or null
    */
   public PartitionedBatchWriter(Configuration conf, Path workDir, String fileName,
-      OutputFileFormat format, List<Column> fileColumns, List<String> partitionColumnNames,
+      OutputFormatDescriptor format, List<Column> fileColumns, List<String> partitionColumnNames,
       TaskAttemptContext context) {
     if (fileName.isEmpty() || fileName.contains("/") || fileName.contains(":")
         || fileName.startsWith(".") || fileName.startsWith("_")) {
@@ -151,7 +151,7 @@ public final class PartitionedBatchWriter implements Closeable {
     if (!filePath.equals(expected) || !filePath.startsWith(workPath)) {
       throw new IllegalStateException("output file " + file + " would not lie under " + workDir);
     }
-    current = BatchWriters.open(format, conf, file, fileColumns);
+    current = format.open(conf, file, fileColumns);
     filesPerPartition.put(currentRelative, seq + 1);
     partitionRows.merge(currentRelative, new PartitionLog.Entry(0, 1), PartitionLog.Entry::plus);
     written.add(file);

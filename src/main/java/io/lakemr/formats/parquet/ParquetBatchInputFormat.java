@@ -1,12 +1,13 @@
 package io.lakemr.formats.parquet;
 
-import io.lakemr.formats.BatchInputFormat;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.ColumnPredicate;
+import io.lakemr.formats.BatchInputFormat;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.PartitionPruner;
 import io.lakemr.formats.SplitPlanner;
+import io.lakemr.formats.SplitRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -17,7 +18,6 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
 /**
  * Reads Parquet files as batches of rows of the columns a job asks for.
@@ -55,8 +55,8 @@ public class ParquetBatchInputFormat extends BatchInputFormat {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
     InputFiles files = PartitionPruner.prune(InputFiles.list(conf, paths), getPushdown(conf)).kept();
-    long min = Math.max(1, FileInputFormat.getMinSplitSize(context));
-    long max = FileInputFormat.getMaxSplitSize(context);
+    long min = SplitRules.minSize(context);
+    long max = SplitRules.maxSize(context);
     return new ArrayList<>(SplitPlanner.plan(files.partitionColumns(), files.files(), min, max));
   }
 

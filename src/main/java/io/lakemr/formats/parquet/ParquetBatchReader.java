@@ -146,6 +146,11 @@ final class ParquetBatchReader implements Closeable {
     return true;
   }
 
+  /** The range being read; null before the first. */
+  FileRange currentRange() {
+    return range;
+  }
+
   /** Share of the ranges' bytes read so far, 0 to 1. */
   float progress() {
     if (totalBytes == 0) {

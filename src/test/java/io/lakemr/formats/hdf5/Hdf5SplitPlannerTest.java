@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.formats.SplitRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.BlockLocation;
@@ -98,7 +99,7 @@ class Hdf5SplitPlannerTest {
     for (Hdf5RowRange s : splits) {
       assertEquals(next, s.firstRow());
       next = s.lastRow();
-      assertTrue(s.bytes() <= 250_000 * Hdf5SplitPlanner.SPLIT_SLOP, s.toString());
+      assertTrue(s.bytes() <= 250_000 * SplitRules.SPLIT_SLOP, s.toString());
     }
     assertEquals(records, next);
     assertEquals(4, splits.size(), splits.toString());

@@ -29,11 +29,11 @@ class BatchOutputFormatTest {
   void typedSettersRoundTrip() throws Exception {
     Job job = Job.getInstance(new Configuration(false));
     Configuration conf = job.getConfiguration();
-    assertEquals(OutputFileFormat.PARQUET, BatchOutputFormat.getOutputFormat(conf));
+    assertEquals(OutputFormats.PARQUET, BatchOutputFormat.getOutputFormat(conf));
     assertEquals(List.of(), BatchOutputFormat.getPartitionColumns(conf));
     assertThrows(IllegalStateException.class, () -> BatchOutputFormat.getFileColumns(conf));
-    BatchOutputFormat.configure(job, new Path("/out"), OutputFileFormat.CSV, COLS, List.of("day", "p q"));
-    assertEquals(OutputFileFormat.CSV, BatchOutputFormat.getOutputFormat(conf));
+    BatchOutputFormat.configure(job, new Path("/out"), OutputFormats.CSV, COLS, List.of("day", "p q"));
+    assertEquals(OutputFormats.CSV, BatchOutputFormat.getOutputFormat(conf));
     assertEquals(COLS, BatchOutputFormat.getFileColumns(conf));
     assertEquals(List.of("day", "p q"), BatchOutputFormat.getPartitionColumns(conf));
     assertEquals(1, conf.getInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 0));

@@ -32,7 +32,7 @@ class CsvBatchWriterTest {
 
   private String writeOne(List<Column> columns, VectorizedRowBatch batch) throws IOException {
     java.nio.file.Path f = tmp.resolve("out.csv");
-    try (BatchWriter w = BatchWriters.open(OutputFileFormat.CSV, new Configuration(),
+    try (BatchWriter w = OutputFormats.CSV.open(new Configuration(),
         new Path(f.toUri()), columns)) {
       w.write(batch);
       assertEquals(batch.size, w.rowsWritten());
@@ -155,12 +155,12 @@ class CsvBatchWriterTest {
   void refusesToOverwriteAndToWriteAfterClose() throws IOException {
     List<Column> cols = List.of(new Column("x", ColumnType.LONG));
     Path p = new Path(tmp.resolve("x.csv").toUri());
-    BatchWriter w = BatchWriters.open(OutputFileFormat.CSV, new Configuration(), p, cols);
+    BatchWriter w = OutputFormats.CSV.open(new Configuration(), p, cols);
     w.close();
     w.close();
     assertThrows(IOException.class, () -> w.write(Schemas.newBatch(cols, 1)));
     assertThrows(IOException.class,
-        () -> BatchWriters.open(OutputFileFormat.CSV, new Configuration(), p, cols));
+        () -> OutputFormats.CSV.open(new Configuration(), p, cols));
     assertEquals("x\r\n", Files.readString(tmp.resolve("x.csv")));
   }
 }

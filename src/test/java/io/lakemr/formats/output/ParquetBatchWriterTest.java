@@ -118,7 +118,7 @@ class ParquetBatchWriterTest {
 
   private Path write(Configuration conf) throws IOException {
     Path p = new Path(tmp.resolve("t.parquet").toUri());
-    try (BatchWriter w = BatchWriters.open(OutputFileFormat.PARQUET, conf, p, COLUMNS)) {
+    try (BatchWriter w = OutputFormats.PARQUET.open(conf, p, COLUMNS)) {
       w.write(firstBatch());
       w.write(secondBatch());
       assertEquals(6, w.rowsWritten());

@@ -78,7 +78,7 @@ class PartitionedBatchWriterTest {
     Path workDir = new Path(work.toUri());
     List<Path> files;
     try (PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir,
-        "part-r-00000.parquet", OutputFileFormat.PARQUET, FILE_COLUMNS,
+        "part-r-00000.parquet", OutputFormats.PARQUET, FILE_COLUMNS,
         List.of("p/col", "k"), context(conf))) {
       for (int i = 0; i < NASTY.length; i++) {
         w.startPartition(new String[] {NASTY[i], NASTY[(i + 1) % NASTY.length]});
@@ -136,7 +136,7 @@ class PartitionedBatchWriterTest {
     Configuration conf = new Configuration();
     Path workDir = new Path(tmp.toUri());
     try (PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir, "part-m-00001.csv",
-        OutputFileFormat.CSV, FILE_COLUMNS, List.of("p"), null)) {
+        OutputFormats.CSV, FILE_COLUMNS, List.of("p"), null)) {
       w.startPartition(new String[] {null});
       w.write(oneRow(1));
       w.startPartition(new String[] {""}); // the same directory: the same file goes on
@@ -154,7 +154,7 @@ class PartitionedBatchWriterTest {
     Configuration conf = new Configuration();
     Path workDir = new Path(tmp.toUri());
     try (PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir,
-        "part-r-00000.parquet", OutputFileFormat.PARQUET, FILE_COLUMNS, List.of("p"),
+        "part-r-00000.parquet", OutputFormats.PARQUET, FILE_COLUMNS, List.of("p"),
         context(conf))) {
       w.startPartition(new String[] {"a"});
       w.write(oneRow(1));
@@ -186,7 +186,7 @@ class PartitionedBatchWriterTest {
     Configuration conf = new Configuration();
     Path workDir = new Path(tmp.toUri());
     try (PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir,
-        "part-m-00003.parquet", OutputFileFormat.PARQUET, FILE_COLUMNS, List.of(), null)) {
+        "part-m-00003.parquet", OutputFormats.PARQUET, FILE_COLUMNS, List.of(), null)) {
       w.startPartition(new String[0]);
       w.write(oneRow(1));
       w.write(oneRow(2));
@@ -200,10 +200,10 @@ class PartitionedBatchWriterTest {
     Path workDir = new Path(tmp.toUri());
     for (String bad : new String[] {"", "../x.parquet", "a/b.parquet", "_hidden", ".hidden", "s3a:x"}) {
       assertThrows(IllegalArgumentException.class, () -> new PartitionedBatchWriter(conf, workDir,
-          bad, OutputFileFormat.CSV, FILE_COLUMNS, List.of("p"), null), bad);
+          bad, OutputFormats.CSV, FILE_COLUMNS, List.of("p"), null), bad);
     }
     PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir, "part-m-00000.csv",
-        OutputFileFormat.CSV, FILE_COLUMNS, List.of("p"), null);
+        OutputFormats.CSV, FILE_COLUMNS, List.of("p"), null);
     assertThrows(IllegalStateException.class, () -> w.write(oneRow(1)));
     assertThrows(IllegalArgumentException.class, () -> w.startPartition(new String[] {"a", "b"}));
     w.close();

@@ -1,4 +1,4 @@
-package io.lakemr.mappers;
+package io.lakemr.tasks;
 
 import io.lakemr.conf.LakemrConfig;
 import java.io.IOException;

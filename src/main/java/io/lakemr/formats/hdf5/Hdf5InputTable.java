@@ -1,4 +1,4 @@
-package io.lakemr.drivers;
+package io.lakemr.formats.hdf5;
 
 import io.jhdf.HdfFile;
 import io.lakemr.conf.BadInputException;
@@ -6,16 +6,13 @@ import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.InputFiles;
-import io.lakemr.formats.hdf5.Hdf5BatchInputFormat;
-import io.lakemr.formats.hdf5.Hdf5Counters;
-import io.lakemr.formats.hdf5.Hdf5Files;
-import io.lakemr.formats.hdf5.Hdf5ReadOptions;
-import io.lakemr.formats.hdf5.Hdf5TableMapping;
+import io.lakemr.formats.InputTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -28,16 +25,15 @@ import org.apache.hadoop.mapreduce.Job;
  * HDF5 input: the table of the first file's dataset (metadata only), read by
  * {@link Hdf5BatchInputFormat}, which checks every other file when it plans splits.
  */
-final class Hdf5InputSource extends InputSource {
+final class Hdf5InputTable implements InputTable {
 
   private final String dataset;
   private final List<String> columns;
   private final String layout;
   private final TableSchema schema;
 
-  Hdf5InputSource(Configuration conf, List<String> inputs, InputFiles files, String dataset,
-      List<String> columns, String layout) {
-    super(inputs, files);
+  Hdf5InputTable(Configuration conf, InputFiles files, String dataset, List<String> columns,
+      String layout) {
     this.dataset = dataset == null || dataset.isBlank() ? null : dataset.trim();
     this.columns = List.copyOf(columns);
     this.layout = layout == null ? "rows" : layout.trim().toLowerCase(Locale.ROOT);
@@ -56,7 +52,7 @@ final class Hdf5InputSource extends InputSource {
       partitions.add(new Column(p, ColumnType.STRING));
     }
     if (files.isEmpty()) {
-      return new TableSchema("no input files", partitions, java.util.Map.of());
+      return new TableSchema("no input files", partitions, Map.of());
     }
     Path first = files.files().get(0).path();
     TableSchema table;
@@ -76,19 +72,14 @@ final class Hdf5InputSource extends InputSource {
   }
 
   @Override
-  String formatName() {
-    return "hdf5";
-  }
-
-  @Override
-  TableSchema schema() {
+  public TableSchema schema() {
     return schema;
   }
 
   @Override
-  void configure(Job job, Schema readSchema) {
+  public void configure(Job job, List<String> inputPaths, Schema readSchema) {
     job.setInputFormatClass(Hdf5BatchInputFormat.class);
-    Hdf5BatchInputFormat.setInputPaths(job, inputs());
+    Hdf5BatchInputFormat.setInputPaths(job, inputPaths);
     Hdf5BatchInputFormat.setReadSchema(job, readSchema);
     Hdf5BatchInputFormat.setDataset(job, dataset);
     Hdf5BatchInputFormat.setColumns(job, columns);
@@ -96,17 +87,17 @@ final class Hdf5InputSource extends InputSource {
   }
 
   @Override
-  InputFormat<NullWritable, VectorizedRowBatch> newInputFormat() {
+  public InputFormat<NullWritable, VectorizedRowBatch> newInputFormat() {
     return new Hdf5BatchInputFormat();
   }
 
   @Override
-  Enum<?> rowsCounter() {
+  public Enum<?> rowsCounter() {
     return Hdf5Counters.ROWS;
   }
 
   @Override
-  Enum<?> bytesCounter() {
+  public Enum<?> bytesCounter() {
     return Hdf5Counters.BYTES;
   }
 }

@@ -1,0 +1,80 @@
+package io.lakemr.formats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+
+/**
+ * The split-size rules every split planner follows, written once: Hadoop's split size from the
+ * standard {@code mapreduce.input.fileinputformat.split.minsize} / {@code maxsize} settings and
+ * the block size, the slop a last split may run over, and host hints by bytes held.
+ */
+public final class SplitRules {
+
+  /** How far past the split size a last split may run, as {@code FileInputFormat.SPLIT_SLOP}. */
+  public static final double SPLIT_SLOP = 1.1;
+
+  /** Host hints per split, at most. */
+  public static final int MAX_HOSTS = 3;
+
+  /** Block size assumed when a file system reports none. */
+  public static final long FALLBACK_BLOCK_SIZE = 128L * 1024 * 1024;
+
+  private SplitRules() {
+  }
+
+  /**
+   * {@code max(minSize, min(maxSize, blockSize))}, as {@code FileInputFormat.computeSplitSize};
+   * a block size of 0 or less counts as {@value #FALLBACK_BLOCK_SIZE}.
+   */
+  public static long splitSize(long blockSize, long minSize, long maxSize) {
+    long block = blockSize > 0 ? blockSize : FALLBACK_BLOCK_SIZE;
+    return Math.max(minSize, Math.min(maxSize, block));
+  }
+
+  /** The job's minimum split size ({@code FileInputFormat.getMinSplitSize}), at least 1. */
+  public static long minSize(JobContext context) {
+    return Math.max(1, FileInputFormat.getMinSplitSize(context));
+  }
+
+  /** The job's maximum split size; {@code Long.MAX_VALUE} when none was set. */
+  public static long maxSize(JobContext context) {
+    return FileInputFormat.getMaxSplitSize(context);
+  }
+
+  /** Adds, per host, the bytes of {@code [start, end)} that the blocks it holds cover. */
+  public static void addHostBytes(long start, long end, BlockLocation[] blocks, Map<String, Long> bytesByHost) {
+    for (BlockLocation block : blocks) {
+      long from = Math.max(start, block.getOffset());
+      long to = Math.min(end, block.getOffset() + block.getLength());
+      if (to <= from) {
+        continue;
+      }
+      for (String host : hosts(block)) {
+        bytesByHost.merge(host, to - from, Long::sum);
+      }
+    }
+  }
+
+  /** The hosts holding the most bytes, most first (ties by name), at most {@code limit}. */
+  public static String[] topHosts(Map<String, Long> bytesByHost, int limit) {
+    return bytesByHost.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit)
+        .map(Map.Entry::getKey)
+        .toArray(String[]::new);
+  }
+
+  /** The hosts of a block. */
+  public static String[] hosts(BlockLocation block) {
+    try {
+      return block.getHosts();
+    } catch (IOException e) {
+      throw new UncheckedIOException("block locations at offset " + block.getOffset(), e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.lakemr.formats.parquet;
+
+import io.lakemr.data.ColumnPredicate;
+import io.lakemr.data.TableSchema;
+import io.lakemr.formats.InputTable;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.Job;
+
+/** Parquet input: the schema from the first footer, read by {@link ParquetBatchInputFormat}. */
+final class ParquetInputTable implements InputTable {
+
+  private final TableSchema schema;
+
+  ParquetInputTable(TableSchema schema) {
+    this.schema = schema;
+  }
+
+  @Override
+  public TableSchema schema() {
+    return schema;
+  }
+
+  @Override
+  public void configure(Job job, List<String> inputPaths, Schema readSchema) {
+    job.setInputFormatClass(ParquetBatchInputFormat.class);
+    ParquetBatchInputFormat.setInputPaths(job, inputPaths);
+    ParquetBatchInputFormat.setReadSchema(job, readSchema);
+  }
+
+  @Override
+  public void setPushdown(Job job, List<ColumnPredicate> predicates) {
+    ParquetBatchInputFormat.setPushdown(job, predicates);
+  }
+
+  @Override
+  public String pushdownSummary(Counters counters) {
+    long skipped = counters.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED).getValue();
+    long groups = skipped + counters.findCounter(ParquetCounters.ROW_GROUPS).getValue();
+    return String.format("%,d of %,d row groups skipped", skipped, groups);
+  }
+
+  @Override
+  public InputFormat<NullWritable, VectorizedRowBatch> newInputFormat() {
+    return new ParquetBatchInputFormat();
+  }
+
+  @Override
+  public Enum<?> rowsCounter() {
+    return ParquetCounters.ROWS;
+  }
+
+  @Override
+  public Enum<?> bytesCounter() {
+    return ParquetCounters.BYTES;
+  }
+}
