@@ -6,7 +6,7 @@ import io.lakemr.data.Schemas;
 import io.lakemr.formats.FileRange;
 import io.lakemr.formats.badrecords.RecordCounters;
 import io.lakemr.formats.text.NestedColumns;
-import java.io.Closeable;
+import io.lakemr.formats.text.RangeReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
  * {@code outer_inner} columns; a null union branch is a null value; dates stay days, and
  * {@code timestamp-micros} values become milliseconds (rounded down).
  */
-public final class AvroBatchReader implements Closeable {
+public final class AvroBatchReader implements RangeReader {
 
   private final String file;
   private final DataFileReader<IndexedRecord> reader;
@@ -208,7 +208,8 @@ public final class AvroBatchReader implements Closeable {
   }
 
   /** Share of the range read, 0 to 1. */
-  public float progress() throws IOException {
+  @Override
+  public float progress() {
     if (exhausted || end <= start) {
       return 1f;
     }

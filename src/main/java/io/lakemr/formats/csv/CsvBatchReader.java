@@ -10,7 +10,7 @@ import io.lakemr.formats.text.LineSource;
 import io.lakemr.formats.text.LineSources;
 import io.lakemr.formats.text.Utf8;
 import io.lakemr.formats.text.ValueParser;
-import java.io.Closeable;
+import io.lakemr.formats.text.RangeReader;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
  * of fields, holds invalid text or a value that does not convert to its column's type is bad
  * and goes to the {@link BadRecords} policy.
  */
-public final class CsvBatchReader implements Closeable {
+public final class CsvBatchReader implements RangeReader {
 
   private final String file;
   private final CsvOptions options;

@@ -15,7 +15,7 @@ import io.lakemr.formats.badrecords.BadRecords;
 import io.lakemr.formats.text.LineSource;
 import io.lakemr.formats.text.LineSources;
 import io.lakemr.formats.text.ValueParser;
-import java.io.Closeable;
+import io.lakemr.formats.text.RangeReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
  * except that a string column keeps any value as its JSON text. Malformed JSON, a line that is
  * not an object and a line over the length limit are bad too.
  */
-public final class JsonLinesBatchReader implements Closeable {
+public final class JsonLinesBatchReader implements RangeReader {
 
   private final String file;
   private final LineSource lines;
