@@ -122,6 +122,7 @@ public final class AvroBatchReader implements RangeReader {
    *
    * @return false when the range has no more rows (the batch is then empty)
    */
+  @Override
   public boolean next(VectorizedRowBatch batch) throws IOException {
     batch.reset();
     int max = batch.getMaxSize();

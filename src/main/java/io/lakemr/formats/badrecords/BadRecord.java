@@ -1,6 +1,7 @@
 package io.lakemr.formats.badrecords;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public record BadRecord(String file, long line, long offset, String column, Stri
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
     try {
       return decoder.decode(ByteBuffer.wrap(bytes, from, n)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new AssertionError("a replacing decoder threw", e);
     }
   }

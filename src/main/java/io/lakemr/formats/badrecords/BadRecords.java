@@ -1,6 +1,7 @@
 package io.lakemr.formats.badrecords;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /**
@@ -82,7 +83,7 @@ public final class BadRecords {
   public void finish(String what) throws BadRecordException {
     long total = bad + good;
     if (policy.maxPercent() >= 0 && total > 0 && bad * 100.0 / total > policy.maxPercent()) {
-      throw new BadRecordException(String.format(java.util.Locale.ROOT,
+      throw new BadRecordException(String.format(Locale.ROOT,
           "%s: %d of %d records are bad (%.2f%%), more than max-bad-records %s", what, bad, total,
           bad * 100.0 / total, policy.maxText()));
     }

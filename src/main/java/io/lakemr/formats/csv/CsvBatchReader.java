@@ -8,9 +8,9 @@ import io.lakemr.formats.badrecords.BadRecords;
 import io.lakemr.formats.text.ByteScan;
 import io.lakemr.formats.text.LineSource;
 import io.lakemr.formats.text.LineSources;
+import io.lakemr.formats.text.RangeReader;
 import io.lakemr.formats.text.Utf8;
 import io.lakemr.formats.text.ValueParser;
-import io.lakemr.formats.text.RangeReader;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +136,7 @@ public final class CsvBatchReader implements RangeReader {
    *
    * @return false when the range has no more rows (the batch is then empty)
    */
+  @Override
   public boolean next(VectorizedRowBatch batch) throws IOException {
     batch.reset();
     int max = batch.getMaxSize();
@@ -299,6 +300,7 @@ public final class CsvBatchReader implements RangeReader {
   }
 
   /** Share of the range read, 0 to 1. */
+  @Override
   public float progress() {
     return exhausted ? 1f : records.progress();
   }

@@ -14,8 +14,8 @@ import io.lakemr.formats.badrecords.BadRecord;
 import io.lakemr.formats.badrecords.BadRecords;
 import io.lakemr.formats.text.LineSource;
 import io.lakemr.formats.text.LineSources;
-import io.lakemr.formats.text.ValueParser;
 import io.lakemr.formats.text.RangeReader;
+import io.lakemr.formats.text.ValueParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,6 +94,7 @@ public final class JsonLinesBatchReader implements RangeReader {
    *
    * @return false when the range has no more rows (the batch is then empty)
    */
+  @Override
   public boolean next(VectorizedRowBatch batch) throws IOException {
     batch.reset();
     cols = batch.cols;
@@ -328,6 +329,7 @@ public final class JsonLinesBatchReader implements RangeReader {
   }
 
   /** Share of the range read, 0 to 1. */
+  @Override
   public float progress() {
     return exhausted ? 1f : lines.progress();
   }

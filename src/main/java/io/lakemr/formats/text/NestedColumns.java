@@ -5,6 +5,7 @@ import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class NestedColumns {
     for (int i = 0; i < fields.size(); i++) {
       Schema.Field f = fields.get(i);
       String name = prefix + f.name();
-      int[] p = java.util.Arrays.copyOf(path, path.length + 1);
+      int[] p = Arrays.copyOf(path, path.length + 1);
       p[path.length] = i;
       Schema s;
       try {
