@@ -41,7 +41,18 @@ public final class CsvBatchReader implements RangeReader {
   private final CsvOptions options;
   private final CsvRecords records;
   private final BadRecords bad;
+  private static final int KIND_LONG = 0;
+  private static final int KIND_INT = 1;
+  private static final int KIND_DATE = 2;
+  private static final int KIND_TIMESTAMP = 3;
+  private static final int KIND_BOOLEAN = 4;
+  private static final int KIND_FLOAT = 5;
+  private static final int KIND_DOUBLE = 6;
+  private static final int KIND_BYTES = 7;
+
   private final ColumnType[] types;
+  /** Per column, its type as one of the {@code KIND_*} codes the row loop switches on. */
+  private final int[] kinds;
   private final String[] names;
   private final int[] fieldOf;
   private final byte[][] partitionValues;
@@ -70,6 +81,7 @@ public final class CsvBatchReader implements RangeReader {
     this.parser = new ValueParser(options.timestampFormatter());
     int n = columns.size();
     this.types = new ColumnType[n];
+    this.kinds = new int[n];
     this.names = new String[n];
     this.fieldOf = new int[n];
     this.partitionValues = new byte[n][];
@@ -90,6 +102,7 @@ public final class CsvBatchReader implements RangeReader {
       }
       for (int c = 0; c < n; c++) {
         types[c] = columns.get(c).type();
+        kinds[c] = kindOf(types[c]);
         names[c] = columns.get(c).name();
         int p = partitionColumns.indexOf(names[c]);
         if (p >= 0) {
@@ -200,7 +213,7 @@ public final class CsvBatchReader implements RangeReader {
         setNull(v, r);
         continue;
       }
-      if (types[c].vectorType() == ColumnVector.Type.BYTES) {
+      if (kinds[c] == KIND_BYTES) {
         if (!setBytes((BytesColumnVector) v, r, c, b, f, flags)) {
           return false;
         }
@@ -266,24 +279,26 @@ public final class CsvBatchReader implements RangeReader {
   }
 
   private boolean convert(ColumnVector v, int r, int c, byte[] b, int s, int e) throws IOException {
-    while (s < e && b[s] == ' ') {
-      s++;
-    }
-    while (e > s && b[e - 1] == ' ') {
-      e--;
+    if (b[s] == ' ' || b[e - 1] == ' ') {
+      while (s < e && b[s] == ' ') {
+        s++;
+      }
+      while (e > s && b[e - 1] == ' ') {
+        e--;
+      }
     }
     ValueParser p = parser;
     boolean ok;
-    switch (types[c]) {
-      case LONG -> ok = p.parseLong(b, s, e);
-      case INT -> ok = p.parseInt(b, s, e);
-      case DATE -> ok = p.parseDate(b, s, e);
-      case TIMESTAMP -> ok = p.parseTimestamp(b, s, e);
-      case BOOLEAN -> ok = p.parseBoolean(b, s, e);
+    switch (kinds[c]) {
+      case KIND_LONG -> ok = p.parseLong(b, s, e);
+      case KIND_INT -> ok = p.parseInt(b, s, e);
+      case KIND_DATE -> ok = p.parseDate(b, s, e);
+      case KIND_TIMESTAMP -> ok = p.parseTimestamp(b, s, e);
+      case KIND_BOOLEAN -> ok = p.parseBoolean(b, s, e);
       default -> {
         ok = p.parseDouble(b, s, e);
         if (ok) {
-          ((DoubleColumnVector) v).vector[r] = types[c] == ColumnType.FLOAT ? (float) p.doubleValue : p.doubleValue;
+          ((DoubleColumnVector) v).vector[r] = kinds[c] == KIND_FLOAT ? (float) p.doubleValue : p.doubleValue;
           v.isNull[r] = false;
           return true;
         }
@@ -297,6 +312,19 @@ public final class CsvBatchReader implements RangeReader {
     ((LongColumnVector) v).vector[r] = p.longValue;
     v.isNull[r] = false;
     return true;
+  }
+
+  private static int kindOf(ColumnType type) {
+    return switch (type) {
+      case LONG -> KIND_LONG;
+      case INT -> KIND_INT;
+      case DATE -> KIND_DATE;
+      case TIMESTAMP -> KIND_TIMESTAMP;
+      case BOOLEAN -> KIND_BOOLEAN;
+      case FLOAT -> KIND_FLOAT;
+      case DOUBLE -> KIND_DOUBLE;
+      default -> KIND_BYTES;
+    };
   }
 
   /** Share of the range read, 0 to 1. */

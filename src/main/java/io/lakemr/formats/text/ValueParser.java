@@ -33,9 +33,9 @@ public final class ValueParser {
 
   static final long MILLIS_PER_DAY = 86_400_000L;
 
-  /** 10^0 .. 10^15, each exact as a double. */
+  /** 10^0 .. 10^18, each exact as a double. */
   private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-      1e13, 1e14, 1e15};
+      1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
 
   /** Kinds of value {@link #kind} tells apart, as bits so a column can collect them. */
   public static final int KIND_LONG = 1;
@@ -119,9 +119,9 @@ public final class ValueParser {
   }
 
   /**
-   * The common short case exactly: at most 15 significant digits and a fraction of at most 15
-   * digits, no exponent. The digits are an exact double and so is the power of ten, so one
-   * division is correctly rounded.
+   * The common short case exactly: at most 18 digits whose value is at most 2^53, no exponent.
+   * The digits are an exact double and so is the power of ten, so one division is correctly
+   * rounded.
    */
   private boolean parseShortDecimal(byte[] b, int from, int to) {
     int i = from;
@@ -136,7 +136,7 @@ public final class ValueParser {
       int d = b[i] - '0';
       if (d >= 0 && d <= 9) {
         digits = digits * 10 + d;
-        if (++count > 15) {
+        if (++count > 18) {
           return false;
         }
       } else if (b[i] == '.' && fraction < 0) {
@@ -145,7 +145,7 @@ public final class ValueParser {
         return false;
       }
     }
-    if (count == 0) {
+    if (count == 0 || digits > (1L << 53)) {
       return false;
     }
     int scale = fraction < 0 ? 0 : to - fraction - 1;

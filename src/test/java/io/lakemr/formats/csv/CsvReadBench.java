@@ -56,6 +56,18 @@ public final class CsvReadBench {
       }
       return;
     }
+    if (args.length > 2 && args[2].equals("columns")) {
+      for (String schema : new String[] {"ts:string,station:string,status:string,value:string,sensor_id:string",
+          "ts:timestamp,station:string,status:string,value:string,sensor_id:string",
+          "ts:string,station:string,status:string,value:double,sensor_id:string",
+          "ts:string,station:string,status:string,value:string,sensor_id:long", "station:string"}) {
+        List<Column> cols = SchemaSpec.parse(schema);
+        for (int run = 0; run < 3; run++) {
+          report(schema.length() > 26 ? schema.substring(0, 26) : schema, csv, rows, time(() -> csvBatches(conf, csv, cols)));
+        }
+      }
+      return;
+    }
     for (int run = 0; run < 3; run++) {
       report("bytes", csv, rows, time(() -> readBytes(csv)));
       report("lines", csv, rows, time(() -> lines(conf, csv)));
