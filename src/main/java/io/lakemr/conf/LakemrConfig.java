@@ -39,6 +39,53 @@ public final class LakemrConfig {
   /** The pushed-down conjuncts of the filter, as {@code ColumnPredicate.encodeAll} writes them. */
   public static final String INPUT_PUSHDOWN_PREDICATES = "lakemr.input.pushdown.predicates";
 
+  // ---- CSV, JSON Lines and Avro input ----
+
+  /**
+   * Avro record schema (JSON) of a CSV or JSON Lines table, as the client resolved it from
+   * {@code --schema}, {@code --schema-file} or a sample of the files.
+   */
+  public static final String TEXT_TABLE_SCHEMA = "lakemr.text.table.schema";
+
+  /** What a CSV, JSON Lines or Avro reader does with a bad record: fail, skip or quarantine ({@code --bad-records}). */
+  public static final String BAD_RECORDS = "lakemr.input.bad.records";
+
+  /** Most bad records a task may skip, {@code N} or {@code N%} ({@code --max-bad-records}). Unset: no limit. */
+  public static final String MAX_BAD_RECORDS = "lakemr.input.max.bad.records";
+
+  /** Longest line (record) of CSV or JSON Lines input, in bytes ({@code --max-line-bytes}). */
+  public static final String MAX_LINE_BYTES = "lakemr.text.max.line.bytes";
+
+  /** {@code DateTimeFormatter} pattern of timestamps in text input ({@code --timestamp-format}). Unset: ISO 8601. */
+  public static final String TEXT_TIMESTAMP_FORMAT = "lakemr.text.timestamp.format";
+
+  /** Whether each CSV file starts with a header ({@code --header}). */
+  public static final String CSV_HEADER = "lakemr.csv.header";
+
+  /** CSV field delimiter, one character ({@code --delimiter}). */
+  public static final String CSV_DELIMITER = "lakemr.csv.delimiter";
+
+  /** CSV quote character, empty for none ({@code --quote}). */
+  public static final String CSV_QUOTE = "lakemr.csv.quote";
+
+  /** CSV escape character inside quotes ({@code --escape}). Unset: the quote (doubled quotes). */
+  public static final String CSV_ESCAPE = "lakemr.csv.escape";
+
+  /** CSV text read as null, besides an unquoted empty field ({@code --null-value}). */
+  public static final String CSV_NULL_VALUE = "lakemr.csv.null.value";
+
+  /** CSV comment-line character ({@code --comment}). Unset: none. */
+  public static final String CSV_COMMENT = "lakemr.csv.comment";
+
+  /** Character set of CSV files ({@code --encoding}). Unset: UTF-8. */
+  public static final String CSV_ENCODING = "lakemr.csv.encoding";
+
+  /** Whether quoted CSV fields may hold line ends, each file then read whole ({@code --multiline}). */
+  public static final String CSV_MULTILINE = "lakemr.csv.multiline";
+
+  /** Avro reader schema (JSON) from {@code --schema-file}, resolved against each file's. Unset: the file's own. */
+  public static final String AVRO_READER_SCHEMA = "lakemr.avro.reader.schema";
+
   // ---- expressions ----
 
   /** Avro record schema (JSON) of the batches a map-side transform receives. Unset: no transform. */

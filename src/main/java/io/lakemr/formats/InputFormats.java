@@ -1,7 +1,10 @@
 package io.lakemr.formats;
 
 import io.lakemr.conf.BadInputException;
+import io.lakemr.formats.avro.AvroInputDescriptor;
+import io.lakemr.formats.csv.CsvInputDescriptor;
 import io.lakemr.formats.hdf5.Hdf5InputDescriptor;
+import io.lakemr.formats.json.JsonLinesInputDescriptor;
 import io.lakemr.formats.parquet.ParquetInputDescriptor;
 import io.lakemr.formats.zarr.ZarrInputDescriptor;
 import java.io.IOException;
@@ -30,7 +33,10 @@ public final class InputFormats {
   public static final List<InputFormatDescriptor> ALL = List.of(
       new ParquetInputDescriptor(),
       new Hdf5InputDescriptor(),
-      new ZarrInputDescriptor());
+      new ZarrInputDescriptor(),
+      new CsvInputDescriptor(),
+      new JsonLinesInputDescriptor(),
+      new AvroInputDescriptor());
 
   private InputFormats() {
   }

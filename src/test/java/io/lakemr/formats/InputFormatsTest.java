@@ -24,7 +24,9 @@ class InputFormatsTest {
         assertSame(f, InputFormats.byFileName("x" + suffix.toUpperCase()));
       }
     }
-    assertEquals(List.of("parquet", "hdf5", "zarr"), InputFormats.names());
+    assertEquals(List.of("parquet", "hdf5", "zarr", "csv", "jsonl", "avro"), InputFormats.names());
+    assertEquals("csv", InputFormats.byFileName("a.tsv.bz2").name());
+    assertEquals("jsonl", InputFormats.byFileName("a.ndjson.zst").name());
   }
 
   @Test
@@ -37,7 +39,10 @@ class InputFormatsTest {
 
   @Test
   void optionsBelongToTheFormatsThatDeclareThem() {
-    assertEquals(Set.of("dataset", "columns", "layout"), InputFormats.optionNames());
+    assertEquals(Set.of("dataset", "columns", "layout", "schema", "schema-file", "sample-rows", "timestamp-format",
+        "max-line-bytes", "bad-records", "max-bad-records", "header", "delimiter", "quote", "escape", "null-value",
+        "comment", "encoding", "multiline"), InputFormats.optionNames());
     assertEquals("HDF5 or Zarr", InputFormats.formatsTaking("dataset"));
+    assertEquals("CSV", InputFormats.formatsTaking("delimiter"));
   }
 }

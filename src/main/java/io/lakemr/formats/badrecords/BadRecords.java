@@ -1,0 +1,91 @@
+package io.lakemr.formats.badrecords;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * Applies a {@link BadRecordPolicy} during one read: fails, or counts and skips, or counts and
+ * hands each bad record to a sink, and fails once more records are bad than the policy allows.
+ */
+public final class BadRecords {
+
+  private final BadRecordPolicy policy;
+  private final BadRecordSink sink;
+  private final BiConsumer<RecordCounters, Long> counters;
+  private long bad;
+  private long good;
+
+  /**
+   * @param sink receives bad records in {@code quarantine} mode (may be null otherwise)
+   * @param counters receives counter increments
+   */
+  public BadRecords(BadRecordPolicy policy, BadRecordSink sink, BiConsumer<RecordCounters, Long> counters) {
+    if (policy.mode() == BadRecordMode.QUARANTINE && sink == null) {
+      throw new IllegalArgumentException("bad-records mode quarantine needs a sink");
+    }
+    this.policy = policy;
+    this.sink = sink;
+    this.counters = counters;
+  }
+
+  /** A handler that fails on the first bad record and counts nothing. */
+  public static BadRecords failing() {
+    return new BadRecords(BadRecordPolicy.FAIL, null, (c, n) -> { });
+  }
+
+  public BadRecordPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Handles one bad record.
+   *
+   * @throws BadRecordException in {@code fail} mode, or when this one passes the most allowed
+   */
+  public void bad(BadRecord record) throws IOException {
+    if (policy.mode() == BadRecordMode.FAIL) {
+      throw new BadRecordException(record.describe());
+    }
+    bad++;
+    counters.accept(RecordCounters.RECORDS_BAD, 1L);
+    if (policy.mode() == BadRecordMode.QUARANTINE) {
+      sink.accept(record);
+    }
+    if (bad > policy.maxCount()) {
+      throw new BadRecordException("more than " + policy.maxCount() + " bad records (max-bad-records); the last: "
+          + record.describe());
+    }
+  }
+
+  /** Counts records read well. */
+  public void good(long n) {
+    if (n > 0) {
+      good += n;
+      counters.accept(RecordCounters.RECORDS_READ, n);
+    }
+  }
+
+  public long badCount() {
+    return bad;
+  }
+
+  public long goodCount() {
+    return good;
+  }
+
+  /**
+   * Checks the percentage limit once the read is over.
+   *
+   * @param what the file or split read, for the message
+   * @throws BadRecordException when the bad records are more than the allowed share
+   */
+  public void finish(String what) throws BadRecordException {
+    long total = bad + good;
+    if (policy.maxPercent() >= 0 && total > 0 && bad * 100.0 / total > policy.maxPercent()) {
+      throw new BadRecordException(String.format(Locale.ROOT,
+          "%s: %d of %d records are bad (%.2f%%), more than max-bad-records %s", what, bad, total,
+          bad * 100.0 / total, policy.maxText()));
+    }
+  }
+}

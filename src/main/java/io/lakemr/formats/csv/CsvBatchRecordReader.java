@@ -1,0 +1,45 @@
+package io.lakemr.formats.csv;
+
+import io.lakemr.data.Column;
+import io.lakemr.formats.BatchRecordReader;
+import io.lakemr.formats.BatchSource;
+import io.lakemr.formats.MultiRangeSplit;
+import io.lakemr.formats.badrecords.BadRecordSettings;
+import io.lakemr.formats.badrecords.RecordCounters;
+import io.lakemr.formats.badrecords.TaskBadRecords;
+import io.lakemr.formats.text.RangesSource;
+import io.lakemr.formats.text.TextSettings;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+
+/** The Hadoop face of {@link CsvBatchReader}: the split's ranges read one after another. */
+public class CsvBatchRecordReader extends BatchRecordReader {
+
+  @Override
+  protected List<String> partitionColumns(InputSplit split) {
+    return ((MultiRangeSplit) split).partitionColumns();
+  }
+
+  @Override
+  protected BatchSource open(InputSplit split, TaskAttemptContext context, List<Column> fileColumns, int batchRows)
+      throws IOException {
+    Configuration conf = context.getConfiguration();
+    CsvOptions options = CsvBatchInputFormat.getOptions(conf);
+    List<Column> table = TextSettings.getTableColumns(conf);
+    TaskBadRecords bad = BadRecordSettings.open(context);
+    return new RangesSource(((MultiRangeSplit) split).ranges(), fileColumns,
+        range -> {
+          context.getCounter(RecordCounters.BYTES_READ).increment(range.length());
+          return new CsvBatchReader(conf, range, options, table, fileColumns, List.of(), bad.records());
+        },
+        range -> bad.records().finish(range.path().toString()), bad);
+  }
+
+  @Override
+  protected Enum<?> rowsCounter() {
+    return RecordCounters.RECORDS_READ;
+  }
+}

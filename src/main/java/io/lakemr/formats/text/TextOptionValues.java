@@ -1,0 +1,33 @@
+package io.lakemr.formats.text;
+
+import io.lakemr.conf.BadInputException;
+import io.lakemr.formats.FormatOptions;
+import java.util.Locale;
+
+/** Reading option values of the text formats, checked on the client with one-line errors. */
+public final class TextOptionValues {
+
+  private TextOptionValues() {
+  }
+
+  /** A {@code true}/{@code false} option, or its default when absent. */
+  public static boolean bool(FormatOptions options, String name, boolean fallback) {
+    String v = options.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new BadInputException("--" + name + " '" + v + "' is not true or false");
+    }
+  }
+
+  /** {@code --max-line-bytes}, at least 1. */
+  public static int maxLineBytes(FormatOptions options) {
+    return TextTables.positiveInt(options, "max-line-bytes", TextSettings.MAX_LINE_BYTES_DEFAULT);
+  }
+}
