@@ -52,7 +52,10 @@ public record FaultRule(String name, String in, Integer attempt, Integer task, S
     return s == null ? null : Integer.valueOf(s);
   }
 
-  /** Whether the rule is for this JVM: a task of type {@code role}, number {@code taskNumber}, attempt {@code attemptNumber}. */
+  /**
+   * Whether the rule is for a JVM running {@code role} ({@code map}, {@code reduce} or {@code am}),
+   * task {@code taskNumber}, attempt {@code attemptNumber}.
+   */
   boolean appliesTo(String role, int taskNumber, int attemptNumber) {
     boolean anyTask = task == null || role.equals("am"); // in the application master, task names the reduce to watch
     return in.equals(role) && (anyTask || task == taskNumber) && (attempt == null || attempt == attemptNumber);
