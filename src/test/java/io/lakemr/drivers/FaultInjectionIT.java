@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -163,8 +162,7 @@ class FaultInjectionIT {
   private Map<String, byte[]> files(Path dir) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     String base = hdfs.getFileStatus(dir).getPath().toUri().getPath();
-    for (Iterator<FileStatus> it = listAll(dir).iterator(); it.hasNext(); ) {
-      FileStatus s = it.next();
+    for (FileStatus s : listAll(dir)) {
       if (s.isFile()) {
         try (InputStream in = hdfs.open(s.getPath())) {
           out.put(s.getPath().toUri().getPath().substring(base.length() + 1), in.readAllBytes());
