@@ -313,7 +313,7 @@ class BadInputCorpusTest {
         refused("missing HDF5 dataset", 2, d -> h5(filters, "/nope"), "filters.h5", "no dataset /nope"),
         refused("several HDF5 datasets and no --dataset", 2, d -> args("--input", filters, "--agg", "count(*)"),
             "filters.h5", "9 datasets", "--dataset"),
-        refused("HDF5 option with Parquet input", 2, d -> pq(plain, "--dataset", "/t"), "--dataset is an HDF5 option"),
+        refused("HDF5 option with Parquet input", 2, d -> pq(plain, "--dataset", "/t"), "--dataset is an HDF5 or Zarr option"),
         refused("one directory mixing Parquet and HDF5", 2, d -> {
           Path in = Files.createDirectories(d.resolve("in"));
           copy(plain, in, "a.parquet");
@@ -378,7 +378,7 @@ class BadInputCorpusTest {
             "below the least allowed value 1"),
         refused("--reducers not a number", 2, d -> pq(plain, "--reducers", "many"), "--reducers",
             "'many' is not a whole number"),
-        refused("unknown --format", 2, d -> pq(plain, "--format", "zarr"), "--format", "unknown input format 'zarr'"),
+        refused("unknown --format", 2, d -> pq(plain, "--format", "orc"), "--format", "unknown input format 'orc'"),
         refused("--format hdf5 over Parquet files", 2, d -> pq(plain, "--format", "hdf5"), "plain.parquet",
             "not an HDF5 file"),
         refused("unknown --layout", 2, d -> h5(filters, "/deflate", "--layout", "diagonal"), "--layout",

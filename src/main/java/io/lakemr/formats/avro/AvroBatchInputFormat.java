@@ -7,6 +7,7 @@ import io.lakemr.formats.BatchInputFormat;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.SplitPlanner;
 import io.lakemr.formats.SplitRules;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -39,12 +40,13 @@ public class AvroBatchInputFormat extends BatchInputFormat {
   }
 
   @Override
-  public List<InputSplit> getSplits(JobContext context) {
+  public List<InputSplit> getSplits(JobContext context) throws IOException {
     Configuration conf = context.getConfiguration();
     List<String> paths = getInputPaths(conf);
     if (paths.isEmpty()) {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
+    obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     return new ArrayList<>(SplitPlanner.plan(files.partitionColumns(), files.files(), SplitRules.minSize(context),
         SplitRules.maxSize(context)));

@@ -7,6 +7,7 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.SplitRules;
 import io.lakemr.formats.text.TextSettings;
 import io.lakemr.formats.text.TextSplitPlanner;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +64,13 @@ public class CsvBatchInputFormat extends BatchInputFormat {
   }
 
   @Override
-  public List<InputSplit> getSplits(JobContext context) {
+  public List<InputSplit> getSplits(JobContext context) throws IOException {
     Configuration conf = context.getConfiguration();
     List<String> paths = getInputPaths(conf);
     if (paths.isEmpty()) {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
+    obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     return new ArrayList<>(TextSplitPlanner.plan(files.partitionColumns(), files.files(), SplitRules.minSize(context),
         SplitRules.maxSize(context), getOptions(conf).multiline()));

@@ -7,6 +7,7 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.SplitRules;
 import io.lakemr.formats.text.TextSettings;
 import io.lakemr.formats.text.TextSplitPlanner;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -29,12 +30,13 @@ public class JsonLinesBatchInputFormat extends BatchInputFormat {
   }
 
   @Override
-  public List<InputSplit> getSplits(JobContext context) {
+  public List<InputSplit> getSplits(JobContext context) throws IOException {
     Configuration conf = context.getConfiguration();
     List<String> paths = getInputPaths(conf);
     if (paths.isEmpty()) {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
+    obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     return new ArrayList<>(TextSplitPlanner.plan(files.partitionColumns(), files.files(), SplitRules.minSize(context),
         SplitRules.maxSize(context), false));
