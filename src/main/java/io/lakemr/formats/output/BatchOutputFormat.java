@@ -221,11 +221,17 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
     return writer;
   }
 
-  /** Always the standard {@link FileOutputCommitter}, whatever committer factory is set. */
+  /**
+   * Always the standard {@link FileOutputCommitter} with algorithm 1, whatever committer
+   * factory or algorithm the cluster sets: task output moves into the output directory only at
+   * job commit, so a failed job leaves none of it (algorithm 2 moves it at task commit,
+   * MAPREDUCE-7282). The commands set the same on every job they submit.
+   */
   @Override
   public synchronized OutputCommitter getOutputCommitter(TaskAttemptContext context)
       throws IOException {
     if (committer == null) {
+      context.getConfiguration().setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
       committer = new FileOutputCommitter(getOutputPath(context), context);
     }
     return committer;

@@ -17,6 +17,7 @@ import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,18 @@ class BatchOutputFormatTest {
     assertEquals(OutputFormats.CSV, BatchOutputFormat.getOutputFormat(conf));
     assertEquals(COLS, BatchOutputFormat.getFileColumns(conf));
     assertEquals(List.of("day", "p q"), BatchOutputFormat.getPartitionColumns(conf));
-    assertEquals(1, conf.getInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 0));
     assertEquals(BatchOutputFormat.class, job.getOutputFormatClass());
+  }
+
+  /** The committer moves task output at job commit whatever the cluster's algorithm is. */
+  @Test
+  void theCommitterIsAlgorithmOne() throws Exception {
+    Configuration conf = new Configuration(false);
+    conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 2);
+    conf.set(FileOutputFormat.OUTDIR, "file:/tmp/lakemr-committer-test");
+    TaskAttemptContext context = new TaskAttemptContextImpl(conf, TaskAttemptID.forName("attempt_1_0001_r_000000_0"));
+    assertTrue(new BatchOutputFormat().getOutputCommitter(context) instanceof FileOutputCommitter);
+    assertEquals(1, context.getConfiguration().getInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 0));
   }
 
   @Test

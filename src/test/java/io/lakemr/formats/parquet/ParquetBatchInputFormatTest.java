@@ -114,9 +114,13 @@ class ParquetBatchInputFormatTest {
   @Test
   void optionsAreCheckedWhenSet() throws IOException {
     Job job = Job.getInstance();
-    assertThrows(BadInputException.class,
-        () -> ParquetBatchInputFormat.setInputPaths(job, List.of("a,b")));
     assertEquals(List.of(), ParquetBatchInputFormat.getInputPaths(job.getConfiguration()));
+    assertThrows(BadInputException.class, () -> ParquetBatchInputFormat.setInputPaths(job, List.of("")));
+    // commas in a glob's braces, or in a name, survive the configuration
+    List<String> paths = List.of("/d/{a,b}/x", "/e,f", "/g\\h");
+    Job other = Job.getInstance();
+    ParquetBatchInputFormat.setInputPaths(other, paths);
+    assertEquals(paths, ParquetBatchInputFormat.getInputPaths(other.getConfiguration()));
     assertEquals(0, ParquetBatchInputFormat.getReadSchema(job.getConfiguration()).getFields().size());
     assertEquals(LakemrConfig.BATCH_ROWS_DEFAULT,
         ParquetBatchInputFormat.getBatchRows(job.getConfiguration()));
