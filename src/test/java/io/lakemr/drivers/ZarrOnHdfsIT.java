@@ -52,7 +52,7 @@ class ZarrOnHdfsIT {
   File tmp;
 
   @Test
-  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void chunkAlignedSplitsFromHdfsOnYarn() throws Exception {
     Configuration local = LocalJobs.conf(tmp.toPath());
     local.setInt(LakemrConfig.GENERATE_ZARR_CHUNK_ROWS, CHUNK);
