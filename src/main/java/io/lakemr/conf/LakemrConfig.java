@@ -314,4 +314,12 @@ public final class LakemrConfig {
   /** Seed of the generator: {@value}. */
   public static final String GENERATE_SEED = "lakemr.generate.seed";
   public static final long GENERATE_SEED_DEFAULT = 42L;
+
+  /** Rows per chunk of each array {@code generate --format zarr} writes: {@value}. */
+  public static final String GENERATE_ZARR_CHUNK_ROWS = "lakemr.generate.zarr.chunk.rows";
+  public static final int GENERATE_ZARR_CHUNK_ROWS_DEFAULT = 65_536;
+
+  /** Compressor of the chunks {@code generate --format zarr} writes, {@code zlib} or {@code none}: {@value}. */
+  public static final String GENERATE_ZARR_COMPRESSOR = "lakemr.generate.zarr.compressor";
+  public static final String GENERATE_ZARR_COMPRESSOR_DEFAULT = "zlib";
 }

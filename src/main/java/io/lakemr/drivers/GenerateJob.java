@@ -8,10 +8,12 @@ import io.lakemr.formats.sample.SensorInputFormat;
 import io.lakemr.formats.sample.SensorTable;
 import io.lakemr.mappers.GenerateMapper;
 import io.lakemr.mappers.Hdf5GenerateMapper;
+import io.lakemr.mappers.ZarrGenerateMapper;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
@@ -50,11 +52,39 @@ public final class GenerateJob {
           + " rows put more rows in a file than it can hold; give more files");
     }
     job.setMapperClass(Hdf5GenerateMapper.class);
+    return selfWriting(job, output);
+  }
+
+  /**
+   * A job writing the table as Zarr v2 directory stores ({@code part-m-00000.zarr}, ...): in
+   * each, a root group of one 1-D array per column, chunked
+   * ({@link LakemrConfig#GENERATE_ZARR_CHUNK_ROWS}) and compressed with zlib or not at all
+   * ({@link LakemrConfig#GENERATE_ZARR_COMPRESSOR}), with consolidated metadata.
+   *
+   * @throws BadInputException naming the setting when the chunk size or compressor is wrong
+   */
+  public static Job configureZarr(Configuration conf, long rows, int files, long seed, Path output)
+      throws IOException {
+    Job job = sensorJob(conf, rows, files, seed, output);
+    int chunkRows = conf.getInt(LakemrConfig.GENERATE_ZARR_CHUNK_ROWS, LakemrConfig.GENERATE_ZARR_CHUNK_ROWS_DEFAULT);
+    if (chunkRows < 1 || chunkRows > 16_777_216) {
+      throw new BadInputException(LakemrConfig.GENERATE_ZARR_CHUNK_ROWS + ": must be 1 to 16777216, got " + chunkRows);
+    }
+    String compressor = conf.get(LakemrConfig.GENERATE_ZARR_COMPRESSOR, LakemrConfig.GENERATE_ZARR_COMPRESSOR_DEFAULT);
+    if (!compressor.equals("zlib") && !compressor.equals("none")) {
+      throw new BadInputException(LakemrConfig.GENERATE_ZARR_COMPRESSOR + ": must be zlib or none, got " + compressor);
+    }
+    job.setMapperClass(ZarrGenerateMapper.class);
+    return selfWriting(job, output);
+  }
+
+  /** Output settings of a job whose mapper writes its files itself. */
+  private static Job selfWriting(Job job, Path output) {
     // the mapper writes its file itself, into the committer's work path; nothing goes through
     // a record writer, and the lazy format makes no empty part files
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
-    job.setOutputKeyClass(org.apache.hadoop.io.NullWritable.class);
-    job.setOutputValueClass(org.apache.hadoop.io.NullWritable.class);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(NullWritable.class);
     FileOutputFormat.setOutputPath(job, output);
     return job;
   }

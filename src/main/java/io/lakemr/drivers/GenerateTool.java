@@ -4,6 +4,7 @@ import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
@@ -32,8 +33,9 @@ public final class GenerateTool extends LakemrTool {
         "usage: lakemr generate [generic options] --rows N --output PATH [options]",
         "  --rows N              rows to write (1_000_000 style underscores allowed)",
         "  --output PATH         output directory",
-        "  --format parquet|csv|hdf5  file format (default parquet; hdf5: a group /sensors of",
-        "                        chunked, deflated 1-D datasets, read back with --dataset /sensors)",
+        "  --format parquet|csv|hdf5|zarr  file format (default parquet; hdf5: a group /sensors of",
+        "                        chunked, deflated 1-D datasets, read back with --dataset /sensors;",
+        "                        zarr: a v2 store per file, one zlib-chunked 1-D array per column)",
         "  --files F             number of files, one map task each (default: one per 5 million rows)",
         "  --seed S              seed; the same seed gives the same rows (default "
             + LakemrConfig.GENERATE_SEED_DEFAULT + ")",
@@ -52,15 +54,19 @@ public final class GenerateTool extends LakemrTool {
       cl.require("rows");
     }
     String output = cl.require("output");
-    boolean hdf5 = cl.get("format", "parquet").trim().equalsIgnoreCase("hdf5");
-    OutputFormatDescriptor format = hdf5 ? null : OutputFormats.parse(cl.get("format", "parquet"));
+    String formatName = cl.get("format", "parquet").trim().toLowerCase(Locale.ROOT);
+    boolean selfWriting = formatName.equals("hdf5") || formatName.equals("zarr");
+    OutputFormatDescriptor format = selfWriting ? null : OutputFormats.parse(formatName);
     long files = cl.getLong("files", Math.max(1, Math.min(1000, (rows + 4_999_999) / 5_000_000)), 1);
     long seed = cl.getLong("seed", LakemrConfig.GENERATE_SEED_DEFAULT, Long.MIN_VALUE);
     OutputTarget target = prepareOutput(output, OutputTarget.Mode.parse(cl.get("mode", "error")), 0, List.of());
     long started = System.currentTimeMillis();
     int fileCount = (int) Math.min(files, Integer.MAX_VALUE);
-    Job job = hdf5 ? GenerateJob.configureHdf5(getConf(), rows, fileCount, seed, target.staging())
-        : GenerateJob.configure(getConf(), rows, fileCount, seed, target.staging(), format);
+    Job job = switch (formatName) {
+      case "hdf5" -> GenerateJob.configureHdf5(getConf(), rows, fileCount, seed, target.staging());
+      case "zarr" -> GenerateJob.configureZarr(getConf(), rows, fileCount, seed, target.staging());
+      default -> GenerateJob.configure(getConf(), rows, fileCount, seed, target.staging(), format);
+    };
     job.setJobName("lakemr generate");
     job.setJarByClass(GenerateTool.class);
     JobRunner.run(job, target, err());

@@ -149,23 +149,17 @@ public final class InputFiles {
     } catch (FileNotFoundException e) {
       throw new BadInputException("input path does not exist: " + pathString, e);
     }
-    boolean unit = !status.isDirectory() || InputFormats.claimant(formats, fs, status) != null;
-    add(fs, unit ? status.getPath().getParent() : status.getPath(), status, formats, out);
+    // a directory a format claims has no partition folders below its root, whatever the root
+    add(fs, status.isDirectory() ? status.getPath() : status.getPath().getParent(), status, formats, out);
   }
 
   /**
    * Adds a file, a directory a format claims, or every visible file under another directory,
-   * with partitions relative to root.
+   * with partitions relative to root. A directory is listed once: formats decide whether they
+   * claim it from that listing, with no further requests.
    */
   private static void add(FileSystem fs, Path root, FileStatus status,
       List<InputFormatDescriptor> formats, Map<Path, Found> out) throws IOException {
-    if (status.isDirectory() && InputFormats.claimant(formats, fs, status) != null) {
-      long bytes = fs.getContentSummary(status.getPath()).getLength();
-      FileStatus unit = new FileStatus(bytes, true, status.getReplication(), status.getBlockSize(),
-          status.getModificationTime(), status.getPath());
-      out.putIfAbsent(unit.getPath(), Found.of(root, unit));
-      return;
-    }
     if (!status.isDirectory()) {
       if (!(status instanceof LocatedFileStatus)) {
         status = new LocatedFileStatus(status,
@@ -174,10 +168,20 @@ public final class InputFiles {
       out.putIfAbsent(status.getPath(), Found.of(root, status));
       return;
     }
+    List<LocatedFileStatus> children = new ArrayList<>();
     RemoteIterator<LocatedFileStatus> it = fs.listLocatedStatus(status.getPath());
-    List<FileStatus> dirs = new ArrayList<>();
     while (it.hasNext()) {
-      LocatedFileStatus child = it.next();
+      children.add(it.next());
+    }
+    if (InputFormats.claimant(formats, fs, status, children) != null) {
+      long bytes = fs.getContentSummary(status.getPath()).getLength();
+      FileStatus unit = new FileStatus(bytes, true, status.getReplication(), status.getBlockSize(),
+          status.getModificationTime(), status.getPath());
+      out.putIfAbsent(unit.getPath(), Found.of(root, unit));
+      return;
+    }
+    List<FileStatus> dirs = new ArrayList<>();
+    for (LocatedFileStatus child : children) {
       if (isHidden(child.getPath().getName())) {
         continue;
       }

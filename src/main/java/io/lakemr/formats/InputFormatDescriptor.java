@@ -49,6 +49,18 @@ public interface InputFormatDescriptor {
   }
 
   /**
+   * {@link #claimsDirectory(FileSystem, FileStatus)} for a directory whose children the caller
+   * has listed already (hidden ones included), so that a format can decide from their names
+   * without asking the file system again. By default, asks the file system.
+   *
+   * @param children the directory's children, as listed
+   */
+  default boolean claimsDirectory(FileSystem fs, FileStatus dir, List<? extends FileStatus> children)
+      throws IOException {
+    return claimsDirectory(fs, dir);
+  }
+
+  /**
    * The reading options this format takes, without the leading {@code --}, e.g.
    * {@code dataset}. A command refuses such an option, by name, when the input is of another
    * format.

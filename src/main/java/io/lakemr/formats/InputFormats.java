@@ -132,6 +132,20 @@ public final class InputFormats {
     return byFileName(file.path().getName());
   }
 
+  /**
+   * The first of some formats that claims a directory as one input, or null, deciding from the
+   * directory's listed children where a format can.
+   */
+  public static InputFormatDescriptor claimant(List<InputFormatDescriptor> formats, FileSystem fs,
+      FileStatus dir, List<? extends FileStatus> children) throws IOException {
+    for (InputFormatDescriptor f : formats) {
+      if (f.claimsDirectory(fs, dir, children)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   /** The first of some formats that claims a directory as one input, or null. */
   public static InputFormatDescriptor claimant(List<InputFormatDescriptor> formats, FileSystem fs,
       FileStatus dir) throws IOException {

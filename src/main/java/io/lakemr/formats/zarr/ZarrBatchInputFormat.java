@@ -80,6 +80,7 @@ public class ZarrBatchInputFormat extends BatchInputFormat {
     if (paths.isEmpty()) {
       throw new BadInputException("no input paths (" + LakemrConfig.INPUT_PATHS + ") set");
     }
+    obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     ZarrReadOptions options = ZarrReadOptions.from(conf);
     List<String> needed = storeColumns(Schemas.columns(getReadSchema(conf)), files.partitionColumns());

@@ -23,6 +23,9 @@ import org.apache.hadoop.fs.Path;
  */
 public final class ZarrHierarchy {
 
+  /** The metadata keys whose presence at a folder's top makes it a store. */
+  private static final List<String> STORE_KEYS = List.of("zarr.json", ".zgroup", ".zarray");
+
   private final ZarrStore store;
   private final int format;
   private final boolean consolidated;
@@ -324,11 +327,16 @@ public final class ZarrHierarchy {
    * {@code .zgroup}). At most three lookups, no listing.
    */
   public static boolean isStore(FileSystem fs, Path dir) throws IOException {
-    for (String k : new String[] {"zarr.json", ".zgroup", ".zarray"}) {
+    for (String k : STORE_KEYS) {
       if (fs.exists(new Path(dir, k))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether a file name in a folder marks the folder as a store (see {@link #isStore}). */
+  public static boolean isStoreKey(String name) {
+    return STORE_KEYS.contains(name);
   }
 }

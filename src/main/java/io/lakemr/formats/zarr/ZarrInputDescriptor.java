@@ -41,6 +41,20 @@ public final class ZarrInputDescriptor implements InputFormatDescriptor {
     return dir.getPath().getName().endsWith(".zarr") || ZarrHierarchy.isStore(fs, dir.getPath());
   }
 
+  /** Decides from the names of the listed children: no request to the file system. */
+  @Override
+  public boolean claimsDirectory(FileSystem fs, FileStatus dir, List<? extends FileStatus> children) {
+    if (dir.getPath().getName().endsWith(".zarr")) {
+      return true;
+    }
+    for (FileStatus c : children) {
+      if (!c.isDirectory() && ZarrHierarchy.isStoreKey(c.getPath().getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Set<String> options() {
     return Set.of("dataset", "columns", "layout");
