@@ -60,11 +60,11 @@ public final class Main {
         "",
         "commands:",
         "  quickstart   make a small sample dataset and aggregate it, locally",
-        "  generate     write the sample sensor table (any size) as Parquet, CSV or HDF5",
+        "  generate     write the sample sensor table (any size) as Parquet, CSV, JSON Lines, Avro, HDF5 or Zarr",
         "  aggregate    group-by aggregation with partitioned output",
         "  convert      rewrite any input as a (partitioned) table in another format, filtered and derived",
         "  bench-read   read columns with a job's reader and nothing else (the raw read limit)",
-        "  inspect      the structure of an HDF5 or Parquet file or a directory, from metadata only",
+        "  inspect      the structure of a file, store or directory of any input format, from metadata only",
         "",
         "lakemr COMMAND --help shows a command's options.");
   }
