@@ -87,7 +87,10 @@ class FaultInjectionIT {
       }
     }
     splitBytes = largest * 3 / 2; // one file per split: two never fit in one
-    Commands.Result clean = Commands.run(conf, "aggregate", args("/faults/in", "/faults/clean/out", List.of()));
+    // the reference run reads and writes the same HDFS through the local job runner: the same
+    // splits, reducers and bytes as on YARN, without a YARN job's start-up cost
+    Commands.Result clean = Commands.run(conf, "aggregate", args("/faults/in", "/faults/clean/out",
+        List.of("-D", "mapreduce.framework.name=local")));
     assertEquals(0, clean.exitCode(), clean.toString());
     cleanFiles = files(new Path("/faults/clean/out"));
     cleanSummary = json.readTree(cleanFiles.remove(JobSummary.FILE_NAME));
@@ -325,8 +328,10 @@ class FaultInjectionIT {
             // the mini cluster gives the application master this JVM's class path, with our Avro
             // 1.12, which reads Hadoop's job history (for recovery) only from trusted packages;
             // on a cluster the master runs Hadoop's own Avro (the job jar relocates ours)
-            "-D", "yarn.app.mapreduce.am.command-opts=-Xmx512m "
-                + "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.apache.hadoop.mapreduce.jobhistory"),
+            "-D", "yarn.app.mapreduce.am.command-opts=-Xmx512m " + MiniClusters.SHORT_LIVED_JVM
+                + " -Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.apache.hadoop.mapreduce.jobhistory",
+            // the client finds the second application master after one failed connect, not ten
+            "-D", "ipc.client.connect.max.retries=1", "-D", "ipc.client.connect.retry.interval=200"),
         FaultyFileSystem.rule("maps-read", "in=map on=read do=note"),
         FaultyFileSystem.rule("reduces-write", "in=reduce on=create file=.parquet count=1 do=note"),
         FaultyFileSystem.rule("reduce-1-slow", "in=reduce task=1 attempt=0 on=create file=.parquet count=1 "
