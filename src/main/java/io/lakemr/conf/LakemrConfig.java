@@ -303,6 +303,36 @@ public final class LakemrConfig {
   /** The {@code --sort-by} terms of a convert job, {@code col asc,col desc}; unset for none. */
   public static final String CONVERT_SORT_BY = "lakemr.convert.sort.by";
 
+  /**
+   * The input roots of a {@code convert --per-file} job, qualified and comma-separated
+   * (escaped as {@code StringUtils.escapeString} does): each input file's output keeps its path
+   * below the root it was found under. Unset for other jobs.
+   */
+  public static final String CONVERT_PER_FILE_ROOTS = "lakemr.convert.per-file.roots";
+
+  // ---- input, set on jobs by the commands ----
+
+  /**
+   * Whether no input file (or store) may be cut into several splits, so one task reads each
+   * whole; small files still share a split up to the usual split size. Set by
+   * {@code convert --per-file}; unset means false.
+   */
+  public static final String INPUT_WHOLE_FILES = "lakemr.input.whole-files";
+
+  /**
+   * Set in a task's configuration by lakemr's record readers: the file (or store) the batch
+   * just handed to the mapper was read from, as Hadoop's {@code mapreduce.map.input.file} is
+   * for a plain file split.
+   */
+  public static final String INPUT_CURRENT_FILE = "lakemr.input.current.file";
+
+  /**
+   * Input files (or stores) a job leaves out of its input, qualified and comma-separated
+   * (escaped as {@code StringUtils.escapeString} does). Set by {@code convert --skip-existing}
+   * for the files whose output is already there; unset for none.
+   */
+  public static final String INPUT_SKIP_FILES = "lakemr.input.skip.files";
+
   // ---- generate ----
 
   /** Rows the generator writes in all. */

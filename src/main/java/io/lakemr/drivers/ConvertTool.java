@@ -46,6 +46,8 @@ public final class ConvertTool extends LakemrTool {
       "output-format", "compression", "columns", "where", "derive", "partition-by", "sort-by", "target-file-size",
       "max-rows-per-file", "mode", "reducers"));
 
+  private static final Set<String> FLAGS = CommandLine.set("per-file", "skip-existing");
+
   /** The default of {@code --target-file-size}. */
   static final String TARGET_FILE_SIZE_DEFAULT = "256m";
 
@@ -83,6 +85,10 @@ public final class ConvertTool extends LakemrTool {
         "                             append: add uniquely named files. All once the job has succeeded",
         "  --reducers N               with --partition-by or --sort-by: number of reducers (default: one",
         "                             per " + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input)",
+        "  --per-file                 one output file per input file (or store), at its path below the input",
+        "                             with the output extension: 2026/01/a.h5 -> 2026/01/a.parquet; map-only",
+        "  --skip-existing            with --per-file and --mode append: leave out input files whose output",
+        "                             file exists and is newer (to resume an interrupted run)",
         "",
         "Without --partition-by and --sort-by the job is map-only: each map task writes its own files.");
   }
@@ -90,7 +96,7 @@ public final class ConvertTool extends LakemrTool {
   @Override
   int execute(String[] args) throws Exception {
     long started = System.currentTimeMillis();
-    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, CommandLine.set());
+    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, FLAGS);
     cl.requireNoPositional();
     String outputPath = cl.require("output");
     OutputFormatDescriptor outputFormat = OutputFormats.parse(cl.get("output-format", LakemrConfig.OUTPUT_FORMAT_DEFAULT));
@@ -104,11 +110,20 @@ public final class ConvertTool extends LakemrTool {
     List<ResultOrder.Term> sortBy = cl.get("sort-by") == null ? List.of() : ResultOrder.parse("--sort-by", cl.get("sort-by"));
     Configuration conf = getConf();
 
+    boolean perFile = checkPerFile(cl, mode);
     InputSource input = InputSource.open(conf, cl, Set.of("columns"), Set.of("columns"));
     ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
-    ConvertPlan plan = plan(cl, input.schema(), expressions, sortBy);
+    ConvertPlan plan = plan(cl, input.schema(), expressions, sortBy, perFile ? input.files().partitionColumns() : List.of());
     int reducers = reducers(cl, conf, plan, expressions);
-    String planText = !plan.shuffles() ? "map-only"
+    PerFileRun perFileRun = perFile ? PerFileRun.plan(conf, input, expressions.files(), outputPath, outputFormat,
+        cl.has("skip-existing"), err()) : null;
+    if (perFileRun != null && perFileRun.nothingToDo()) {
+      out().println("lakemr convert: nothing to do: the output of each of the " + perFileRun.skipped()
+          + " input files exists and is newer than it");
+      return EXIT_OK;
+    }
+    String planText = perFile ? "map-only, one output file per input file"
+        : !plan.shuffles() ? "map-only"
         : (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers + " reducer"
             + (reducers == 1 ? "" : "s");
     // the whole job is set up (and checked) before the output is touched
@@ -119,8 +134,15 @@ public final class ConvertTool extends LakemrTool {
     configureOutput(job, outputFormat, compression, mode, plan);
     BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
     configureShuffle(job, plan, reducers);
+    if (perFileRun != null) {
+      perFileRun.configure(job);
+      BatchOutputFormat.setPartitionLog(job, false);
+    }
     List<String> partitionNames = plan.partitionColumns().stream().map(Column::name).toList();
     OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.inputs());
+    if (perFileRun != null) {
+      target.replaceFiles();
+    }
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name())
         .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
     err().println("[lakemr convert] plan: " + planText);
@@ -137,7 +159,7 @@ public final class ConvertTool extends LakemrTool {
    * (or every readable input column), then the derived columns, less the partition columns.
    */
   private ConvertPlan plan(CommandLine cl, TableSchema input, ExpressionOptions expressions,
-      List<ResultOrder.Term> sortBy) {
+      List<ResultOrder.Term> sortBy, List<String> keptInPaths) {
     TableSchema table = expressions.table();
     List<String> selected = cl.list("columns");
     Set<String> output = new LinkedHashSet<>();
@@ -168,11 +190,35 @@ public final class ConvertTool extends LakemrTool {
     }
     List<String> files = new ArrayList<>(output);
     files.removeAll(partitionBy);
+    // with --per-file the input's partition directories stay in the output paths
+    files.removeAll(keptInPaths);
     if (files.isEmpty()) {
       throw new BadInputException("--partition-by: every output column is a partition column; "
           + "no column is left to write in the files");
     }
     return ConvertPlan.create(expressions.transformFor(used), files, partitionBy, sortBy);
+  }
+
+  /**
+   * Whether the run is {@code --per-file}, refusing the options it cannot honour.
+   *
+   * @throws BadInputException naming the option
+   */
+  private static boolean checkPerFile(CommandLine cl, OutputTarget.Mode mode) {
+    if (cl.has("skip-existing") && (!cl.has("per-file") || mode != OutputTarget.Mode.APPEND)) {
+      throw new BadInputException("--skip-existing needs --per-file and --mode append: it resumes a per-file "
+          + "conversion into an existing output");
+    }
+    if (!cl.has("per-file")) {
+      return false;
+    }
+    for (String option : List.of("partition-by", "sort-by", "reducers", "target-file-size", "max-rows-per-file")) {
+      if (cl.has(option)) {
+        throw new BadInputException("--" + option + " cannot be used with --per-file, which writes each input "
+            + "file's rows, in their order, into one output file named after it");
+      }
+    }
+    return true;
   }
 
   private static void checkColumn(String option, String name, TableSchema table) {

@@ -99,6 +99,7 @@ final class OutputTarget implements Closeable {
   private final String holder;
   private OutputLock lock;
   private ScheduledExecutorService heartbeat;
+  private boolean replaceFiles;
 
   /** What a target reads from the configuration once. */
   private record Settings(long expiryMs, long lockWaitMs, String command, PrintStream err) {
@@ -252,6 +253,15 @@ final class OutputTarget implements Closeable {
     return failureDir("final");
   }
 
+  /**
+   * In {@code append} mode, lets a published file replace an existing one of the same name
+   * (moved aside and restored on failure, as partitions are) instead of refusing to publish:
+   * for outputs whose file names are chosen, not generated ({@code convert --per-file}).
+   */
+  void replaceFiles() {
+    replaceFiles = true;
+  }
+
   /** Makes a succeeded job's output visible at the output path, as the mode says. */
   void publish() throws IOException {
     publish(step -> { });
@@ -267,7 +277,7 @@ final class OutputTarget implements Closeable {
           + " (this run's heartbeat was late); nothing was published");
     }
     fs.mkdirs(run.output().getParent());
-    Publication p = Publication.plan(fs, run, mode, partitionDepth).withHook(hook);
+    Publication p = Publication.plan(fs, run, mode, partitionDepth, replaceFiles).withHook(hook);
     p.check();
     p.writeMarker();
     try {

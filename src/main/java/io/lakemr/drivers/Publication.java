@@ -68,9 +68,18 @@ final class Publication {
   /** The publication of a finished run's staging directory, planned from its listing. */
   static Publication plan(FileSystem fs, RunPaths paths, OutputTarget.Mode mode, int partitionDepth)
       throws IOException {
+    return plan(fs, paths, mode, partitionDepth, false);
+  }
+
+  /**
+   * As {@link #plan(FileSystem, RunPaths, OutputTarget.Mode, int)}; with {@code replaceFiles},
+   * an appended data file replaces an existing one of its name instead of being refused.
+   */
+  static Publication plan(FileSystem fs, RunPaths paths, OutputTarget.Mode mode, int partitionDepth,
+      boolean replaceFiles) throws IOException {
     List<Unit> units = new ArrayList<>();
     if (mode == OutputTarget.Mode.OVERWRITE_PARTITIONS || mode == OutputTarget.Mode.APPEND) {
-      collect(fs, paths.staging(), "", 0, mode, partitionDepth, units);
+      collect(fs, paths.staging(), "", 0, mode, partitionDepth, replaceFiles, units);
     }
     return new Publication(fs, paths, mode, units);
   }
@@ -223,7 +232,7 @@ final class Publication {
    * ({@code _SUCCESS}, {@code _lakemr.json}) are replaced in both modes.
    */
   private static void collect(FileSystem fs, Path dir, String rel, int depth, OutputTarget.Mode mode,
-      int partitionDepth, List<Unit> out) throws IOException {
+      int partitionDepth, boolean replaceFiles, List<Unit> out) throws IOException {
     for (FileStatus s : fs.listStatus(dir)) {
       String name = s.getPath().getName();
       String path = rel.isEmpty() ? name : rel + "/" + name;
@@ -232,9 +241,9 @@ final class Publication {
       } else if (mode == OutputTarget.Mode.OVERWRITE_PARTITIONS && s.isDirectory() && depth + 1 == partitionDepth) {
         out.add(new Unit(path, true));
       } else if (s.isDirectory()) {
-        collect(fs, s.getPath(), path, depth + 1, mode, partitionDepth, out);
+        collect(fs, s.getPath(), path, depth + 1, mode, partitionDepth, replaceFiles, out);
       } else {
-        out.add(new Unit(path, false));
+        out.add(new Unit(path, replaceFiles));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.lakemr.formats;
 
+import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
@@ -24,7 +25,9 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * <p>The source fills the file columns (its own vectors, shared with the batch); the
  * partition-directory columns are repeating vectors holding the current file's values, set
  * again when the file changes. Rows read are counted here; a failure is reported with the file
- * it happened in.
+ * it happened in. The file each batch comes from is kept in the task's configuration under
+ * {@link LakemrConfig#INPUT_CURRENT_FILE} (see {@link #currentFile}); a batch never holds rows
+ * of two files.
  */
 public abstract class BatchRecordReader extends RecordReader<NullWritable, VectorizedRowBatch> {
 
@@ -35,6 +38,7 @@ public abstract class BatchRecordReader extends RecordReader<NullWritable, Vecto
   /** Per batch column: its index among the partition columns, or -1 for a file column. */
   private int[] partitionIndex;
   private List<String> partitionValues;
+  private Path currentFile;
 
   /** The partition-directory column names the split's values belong to. */
   protected abstract List<String> partitionColumns(InputSplit split);
@@ -90,6 +94,10 @@ public abstract class BatchRecordReader extends RecordReader<NullWritable, Vecto
       }
       throw new IOException("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
+    if (n > 0 && source.currentFile() != currentFile) {
+      currentFile = source.currentFile();
+      context.getConfiguration().set(LakemrConfig.INPUT_CURRENT_FILE, String.valueOf(currentFile));
+    }
     if (n > 0 && source.partitionValues() != partitionValues) {
       partitionValues = source.partitionValues();
       for (int c = 0; c < partitionIndex.length; c++) {
@@ -114,6 +122,15 @@ public abstract class BatchRecordReader extends RecordReader<NullWritable, Vecto
       byte[] b = value.getBytes(StandardCharsets.UTF_8);
       v.setRef(0, b, 0, b.length);
     }
+  }
+
+  /**
+   * The file (or store) the batch last handed to a mapper of this task was read from, as the
+   * record reader recorded it in the task's configuration; null before the first batch.
+   */
+  public static Path currentFile(Configuration taskConf) {
+    String file = taskConf.get(LakemrConfig.INPUT_CURRENT_FILE);
+    return file == null ? null : new Path(file);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.lakemr.formats;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public record InputFile(FileStatus status, List<String> partitionValues) {
   public InputFile {
     Objects.requireNonNull(status, "status");
     // List.copyOf refuses nulls, and a null partition value is meaningful
-    partitionValues = Collections.unmodifiableList(new java.util.ArrayList<>(partitionValues));
+    partitionValues = Collections.unmodifiableList(new ArrayList<>(partitionValues));
   }
 
   public Path path() {

@@ -1,6 +1,7 @@
 package io.lakemr.formats;
 
 import io.lakemr.conf.BadInputException;
+import io.lakemr.conf.LakemrConfig;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.util.StringUtils;
 
 /**
  * The files an input names, found on any Hadoop file system.
@@ -77,6 +79,12 @@ public final class InputFiles {
         listOne(conf, p, formats, found);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list input path " + p + ": " + e.getMessage(), e);
+      }
+    }
+    String skip = conf.get(LakemrConfig.INPUT_SKIP_FILES);
+    if (skip != null) {
+      for (String skipped : StringUtils.split(skip)) {
+        found.remove(new Path(StringUtils.unEscapeString(skipped)));
       }
     }
     List<Found> sorted = new ArrayList<>(found.values());
@@ -205,6 +213,31 @@ public final class InputFiles {
       }
     }
     return false;
+  }
+
+  /**
+   * The directory an input path's files are listed under, qualified: the directory itself, the
+   * parent of a file (or of a store a format claims), or for a glob its deepest ancestor with
+   * no wildcard. Partition directories and a file's relative path start below it.
+   */
+  public static Path root(Configuration conf, String pathString) throws IOException {
+    Path path = new Path(pathString);
+    FileSystem fs = path.getFileSystem(conf);
+    Path qualified = fs.makeQualified(path);
+    if (isGlob(pathString)) {
+      return globRoot(qualified);
+    }
+    FileStatus status = fs.getFileStatus(qualified);
+    if (!status.isDirectory()) {
+      return status.getPath().getParent();
+    }
+    List<LocatedFileStatus> children = new ArrayList<>();
+    RemoteIterator<LocatedFileStatus> it = fs.listLocatedStatus(status.getPath());
+    while (it.hasNext()) {
+      children.add(it.next());
+    }
+    boolean claimed = InputFormats.claimant(InputFormats.ALL, fs, status, children) != null;
+    return claimed ? status.getPath().getParent() : status.getPath();
   }
 
   /** The deepest ancestor of a glob with no wildcard in it. */

@@ -45,7 +45,9 @@ public final class SplitPlanner {
         continue;
       }
       long splitSize = SplitRules.splitSize(file.status().getBlockSize(), min, max);
-      long target = max != Long.MAX_VALUE ? Math.max(max, min) : splitSize;
+      // whole files: none is cut, and small ones share a split up to the usual size
+      long target = min == SplitRules.WHOLE_FILES ? SplitRules.splitSize(file.status().getBlockSize(), 1, max)
+          : max != Long.MAX_VALUE ? Math.max(max, min) : splitSize;
       long remaining = length;
       while (((double) remaining) / splitSize > SplitRules.SPLIT_SLOP) {
         splits.add(single(partitionColumns, file, length - remaining, splitSize));

@@ -1,9 +1,11 @@
 package io.lakemr.formats;
 
+import io.lakemr.conf.LakemrConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
@@ -16,6 +18,9 @@ public final class SplitRules {
 
   /** How far past the split size a last split may run, as {@code FileInputFormat.SPLIT_SLOP}. */
   public static final double SPLIT_SLOP = 1.1;
+
+  /** The minimum split size of a job that reads whole files: larger than any file. */
+  public static final long WHOLE_FILES = Long.MAX_VALUE;
 
   /** Host hints per split, at most. */
   public static final int MAX_HOSTS = 3;
@@ -35,9 +40,21 @@ public final class SplitRules {
     return Math.max(minSize, Math.min(maxSize, block));
   }
 
-  /** The job's minimum split size ({@code FileInputFormat.getMinSplitSize}), at least 1. */
+  /**
+   * The job's minimum split size ({@code FileInputFormat.getMinSplitSize}), at least 1; or
+   * {@value #WHOLE_FILES} when the job reads whole files ({@link #setWholeFiles}), so that no
+   * planner cuts a file.
+   */
   public static long minSize(JobContext context) {
+    if (context.getConfiguration().getBoolean(LakemrConfig.INPUT_WHOLE_FILES, false)) {
+      return WHOLE_FILES;
+    }
     return Math.max(1, FileInputFormat.getMinSplitSize(context));
+  }
+
+  /** Makes every planner give each input file (or store) whole to one task. */
+  public static void setWholeFiles(Job job) {
+    job.getConfiguration().setBoolean(LakemrConfig.INPUT_WHOLE_FILES, true);
   }
 
   /** The job's maximum split size; {@code Long.MAX_VALUE} when none was set. */

@@ -1,16 +1,19 @@
 package io.lakemr.mappers;
 
 import io.lakemr.convert.ConvertPlan;
+import io.lakemr.convert.PerFileNames;
 import io.lakemr.data.ByteBuf;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.RowCodec;
 import io.lakemr.data.SortKeyEncoder;
 import io.lakemr.expr.BatchTransform;
 import io.lakemr.expr.RowCounters;
+import io.lakemr.formats.BatchRecordReader;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.PartitionedBatchWriter;
 import io.lakemr.tasks.TaskFailures;
 import java.io.IOException;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.BytesWritable;
@@ -23,7 +26,8 @@ import org.apache.hadoop.mapreduce.Mapper;
  * ({@link BatchTransform}), then either writes its selected rows' file columns straight to the
  * task's output files (a map-only job, rolling over to further files at the file limits), or,
  * when the job shuffles ({@link ConvertPlan#shuffles}), emits each row as (partition and sort
- * key, encoded file columns).
+ * key, encoded file columns). With {@code --per-file} ({@link PerFileNames}) the map-only
+ * job writes each input file's rows into an output file named after it.
  */
 public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, GroupKey, BytesWritable> {
 
@@ -34,6 +38,8 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
   private Counter rowsPassed;
   private Counter rowsFilteredOut;
   private PartitionedBatchWriter writer;
+  private PerFileNames perFile;
+  private Path writerSource;
   private VectorizedRowBatch view;
   private ColumnVector[] fileVectors;
   private SortKeyEncoder keyEncoder;
@@ -63,8 +69,12 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
       rowCodec = plan.rowCodec();
     } else {
       view = new VectorizedRowBatch(fileIndexes.length, 0);
-      writer = BatchOutputFormat.openWriter(context);
-      writer.startPartition(new String[0]);
+      perFile = PerFileNames.load(context.getConfiguration(),
+          BatchOutputFormat.getOutputFormat(context.getConfiguration()).extension());
+      if (perFile == null) {
+        writer = BatchOutputFormat.openWriter(context);
+        writer.startPartition(new String[0]);
+      }
     }
   }
 
@@ -79,7 +89,10 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
     for (int i = 0; i < fileIndexes.length; i++) {
       fileVectors[i] = rows.cols[fileIndexes[i]];
     }
-    if (writer != null) {
+    if (view != null) {
+      if (perFile != null) {
+        switchFile(context);
+      }
       view.cols = fileVectors;
       view.numCols = fileVectors.length;
       view.size = rows.size;
@@ -89,6 +102,25 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
     } else {
       emit(rows, context);
     }
+  }
+
+  /** With {@code --per-file}: writes into the output file of the input file the batch comes from. */
+  private void switchFile(Context context) throws IOException, InterruptedException {
+    Path file = BatchRecordReader.currentFile(context.getConfiguration());
+    if (file == null) {
+      throw new IllegalStateException("the record reader named no input file for the batch");
+    }
+    if (file.equals(writerSource)) {
+      return;
+    }
+    PartitionedBatchWriter w = writer;
+    writer = null;
+    if (w != null) {
+      w.close();
+    }
+    writer = BatchOutputFormat.openFileWriter(context, perFile.outputName(file));
+    writer.startPartition(new String[0]);
+    writerSource = file;
   }
 
   private void emit(VectorizedRowBatch rows, Context context) throws IOException, InterruptedException {

@@ -222,6 +222,23 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
   }
 
   /**
+   * Opens a writer of one named file, for a task that names its files itself ({@code convert
+   * --per-file}): {@code relativeName} (such as {@code 2026/01/a.parquet}) under the attempt's
+   * work path, no partition directories, no file limits. The caller closes it.
+   */
+  public static PartitionedBatchWriter openFileWriter(TaskInputOutputContext<?, ?, ?, ?> ctx, String relativeName)
+      throws IOException, InterruptedException {
+    Configuration conf = ctx.getConfiguration();
+    OutputFormatDescriptor format = getOutputFormat(conf);
+    format.settingsCheck().accept(conf);
+    int slash = relativeName.lastIndexOf('/');
+    Path work = getWorkOutputPath(ctx);
+    Path dir = slash < 0 ? work : new Path(work, relativeName.substring(0, slash));
+    return new PartitionedBatchWriter(conf, dir, relativeName.substring(slash + 1), format, getFileColumns(conf),
+        List.of(), ctx);
+  }
+
+  /**
    * Always the standard {@link FileOutputCommitter} with algorithm 1, whatever committer
    * factory or algorithm the cluster sets: task output moves into the output directory only at
    * job commit, so a failed job leaves none of it (algorithm 2 moves it at task commit,

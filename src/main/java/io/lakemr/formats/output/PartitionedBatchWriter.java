@@ -1,5 +1,6 @@
 package io.lakemr.formats.output;
 
+import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.formats.HivePaths;
@@ -89,8 +90,7 @@ public final class PartitionedBatchWriter implements Closeable {
     this.fileColumns = List.copyOf(fileColumns);
     this.partitionColumns = partitionColumnNames.toArray(new String[0]);
     this.context = context;
-    this.logPartitions = conf.getBoolean(io.lakemr.conf.LakemrConfig.OUTPUT_PARTITION_LOG,
-        io.lakemr.conf.LakemrConfig.OUTPUT_PARTITION_LOG_DEFAULT);
+    this.logPartitions = conf.getBoolean(LakemrConfig.OUTPUT_PARTITION_LOG, LakemrConfig.OUTPUT_PARTITION_LOG_DEFAULT);
   }
 
   /**
