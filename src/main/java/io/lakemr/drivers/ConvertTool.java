@@ -40,7 +40,7 @@ import org.apache.hadoop.util.ToolRunner;
  * (partition columns, sort columns), so each partition's rows meet in one reducer, which
  * writes them one partition at a time into as few files as the limits allow, in order.
  */
-public final class ConvertTool extends LakemrTool {
+public class ConvertTool extends LakemrTool {
 
   private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(), CommandLine.set("output",
       "output-format", "compression", "columns", "where", "derive", "partition-by", "sort-by", "target-file-size",
@@ -50,6 +50,18 @@ public final class ConvertTool extends LakemrTool {
 
   /** The default of {@code --target-file-size}. */
   static final String TARGET_FILE_SIZE_DEFAULT = "256m";
+
+  /** Set when the conversion rewrites its own input in place ({@code compact}); null otherwise. */
+  private final TableRewrite rewrite;
+
+  public ConvertTool() {
+    this(null);
+  }
+
+  /** A conversion that rewrites the table it reads, as {@code compact} runs it. */
+  ConvertTool(TableRewrite rewrite) {
+    this.rewrite = rewrite;
+  }
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new ConvertTool(), args));
@@ -95,6 +107,11 @@ public final class ConvertTool extends LakemrTool {
 
   @Override
   int execute(String[] args) throws Exception {
+    return convert(args);
+  }
+
+  /** Runs the conversion a command line asks for. */
+  final int convert(String[] args) throws Exception {
     long started = System.currentTimeMillis();
     CommandLine cl = CommandLine.parse(name(), args, OPTIONS, FLAGS);
     cl.requireNoPositional();
@@ -112,6 +129,9 @@ public final class ConvertTool extends LakemrTool {
 
     boolean perFile = checkPerFile(cl, mode);
     InputSource input = InputSource.open(conf, cl, Set.of("columns"), Set.of("columns"));
+    if (rewrite != null) {
+      rewrite.check(input.schema());
+    }
     ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
     ConvertPlan plan = plan(cl, input.schema(), expressions, sortBy, perFile ? input.files().partitionColumns() : List.of());
     int reducers = reducers(cl, conf, plan, expressions);
@@ -127,7 +147,7 @@ public final class ConvertTool extends LakemrTool {
         : (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers + " reducer"
             + (reducers == 1 ? "" : "s");
     // the whole job is set up (and checked) before the output is touched
-    Job job = Job.getInstance(conf, "lakemr convert");
+    Job job = Job.getInstance(conf, "lakemr " + name());
     job.setJarByClass(ConvertTool.class);
     expressions.configure(job, input);
     job.setMapperClass(ConvertMapper.class);
@@ -138,15 +158,23 @@ public final class ConvertTool extends LakemrTool {
       perFileRun.configure(job);
       BatchOutputFormat.setPartitionLog(job, false);
     }
+    if (rewrite != null) {
+      rewrite.configure(job);
+    }
     List<String> partitionNames = plan.partitionColumns().stream().map(Column::name).toList();
-    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.inputs());
+    // a rewrite's input is its output: the one writer allowed to overlap what it reads
+    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(),
+        rewrite == null ? input.inputs() : List.of());
     if (perFileRun != null) {
       target.replaceFiles();
     }
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name())
         .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
-    err().println("[lakemr convert] plan: " + planText);
+    err().println("[lakemr " + name() + "] plan: " + planText);
     JobRunner.run(job, target, err(), j -> {
+      if (rewrite != null) {
+        rewrite.verify(j, target.fileSystem(), target.staging());
+      }
       summary.job(j, true);
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
     });
@@ -309,7 +337,7 @@ public final class ConvertTool extends LakemrTool {
   private void printReport(long started, String planText, Counters c, ConvertPlan plan, ExpressionOptions expressions,
       InputSource input, OutputTarget target, OutputFormatDescriptor outputFormat) {
     long seconds10 = (System.currentTimeMillis() - started) / 100;
-    out().printf("lakemr convert: done in %d.%d s%n", seconds10 / 10, seconds10 % 10);
+    out().printf("lakemr %s: done in %d.%d s%n", name(), seconds10 / 10, seconds10 % 10);
     out().printf("  plan         %s%n", planText);
     out().printf("  rows in      %,d%n", c.findCounter(RowCounters.ROWS_READ).getValue());
     expressions.printSummary(out(), c, input);

@@ -25,6 +25,7 @@ public final class Main {
     COMMANDS.put("generate", GenerateTool::new);
     COMMANDS.put("aggregate", AggregateTool::new);
     COMMANDS.put("convert", ConvertTool::new);
+    COMMANDS.put("compact", CompactTool::new);
     COMMANDS.put("bench-read", ReadBenchTool::new);
     COMMANDS.put("inspect", InspectTool::new);
   }
@@ -63,6 +64,7 @@ public final class Main {
         "  generate     write the sample sensor table (any size) as Parquet, CSV, JSON Lines, Avro, HDF5 or Zarr",
         "  aggregate    group-by aggregation with partitioned output",
         "  convert      rewrite any input as a (partitioned) table in another format, filtered and derived",
+        "  compact      rewrite the small files of a Parquet table's partitions into files of a target size",
         "  bench-read   read columns with a job's reader and nothing else (the raw read limit)",
         "  inspect      the structure of a file, store or directory of any input format, from metadata only",
         "",
