@@ -256,6 +256,18 @@ public final class LakemrConfig {
   public static final boolean OUTPUT_PARTITION_LOG_DEFAULT = false;
 
   /**
+   * Lineage every Parquet output file carries in its key-value metadata, as a JSON object of
+   * string keys ({@code lakemr.source.*}) and string values. Set by the commands; unset for none.
+   */
+  public static final String OUTPUT_METADATA = "lakemr.output.metadata";
+
+  /**
+   * Set in a task's configuration before it opens an output file written from one input file
+   * ({@code convert --per-file}): that input file, kept as {@code lakemr.source.file}.
+   */
+  public static final String OUTPUT_SOURCE_FILE = "lakemr.output.source.file";
+
+  /**
    * The size, in bytes, at which a task closes its output file and goes on in a new one
    * ({@code part-m-00000-1.parquet}, ...), as the file format measures what it has written or
    * buffered; checked after each batch, so files end a little above it: {@value} (no limit).

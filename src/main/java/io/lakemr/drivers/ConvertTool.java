@@ -13,6 +13,7 @@ import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
+import io.lakemr.formats.output.OutputMetadata;
 import io.lakemr.mappers.ConvertMapper;
 import io.lakemr.reducers.ConvertReducer;
 import java.util.ArrayList;
@@ -151,6 +152,7 @@ public class ConvertTool extends LakemrTool {
     job.setJarByClass(ConvertTool.class);
     expressions.configure(job, input);
     job.setMapperClass(ConvertMapper.class);
+    OutputMetadata.set(job, name(), input.inputs(), input.formatName(), input.schema().source(), input.lineage(conf));
     configureOutput(job, outputFormat, compression, mode, plan);
     BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
     configureShuffle(job, plan, reducers);

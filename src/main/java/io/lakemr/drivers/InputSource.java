@@ -140,6 +140,11 @@ final class InputSource {
     return format.name();
   }
 
+  /** The first input file's own metadata its outputs keep as lineage (empty for most formats). */
+  Map<String, Object> lineage(Configuration conf) throws IOException {
+    return files.isEmpty() ? Map.of() : format.lineage(conf, files.files().get(0));
+  }
+
   /** The table the input holds: its columns, then the partition-directory columns. */
   TableSchema schema() {
     return table.schema();

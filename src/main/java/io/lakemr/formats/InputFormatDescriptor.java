@@ -96,6 +96,16 @@ public interface InputFormatDescriptor {
    */
   Map<String, Object> inspect(Configuration conf, InputFile file) throws IOException;
 
+  /**
+   * What of a file's own metadata an output written from it keeps as lineage (in Parquet
+   * key-value metadata, {@code lakemr.source.metadata}): for array formats, the groups, arrays
+   * and their attributes ({@link #inspect}'s document); nothing for tables whose metadata is
+   * their schema. Empty by default.
+   */
+  default Map<String, Object> lineage(Configuration conf, InputFile file) throws IOException {
+    return Map.of();
+  }
+
   /** Prints a document made by {@link #inspect} as indented text for people. */
   void printInspection(Map<String, Object> doc, PrintStream out);
 }

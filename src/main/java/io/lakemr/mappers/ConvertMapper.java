@@ -1,5 +1,6 @@
 package io.lakemr.mappers;
 
+import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPlan;
 import io.lakemr.convert.PerFileNames;
 import io.lakemr.data.ByteBuf;
@@ -118,6 +119,7 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
     if (w != null) {
       w.close();
     }
+    context.getConfiguration().set(LakemrConfig.OUTPUT_SOURCE_FILE, file.toString());
     writer = BatchOutputFormat.openFileWriter(context, perFile.outputName(file));
     writer.startPartition(new String[0]);
     writerSource = file;

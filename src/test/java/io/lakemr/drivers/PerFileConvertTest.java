@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.LocalJobs;
+import io.lakemr.testing.ParquetFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +163,35 @@ class PerFileConvertTest {
       assertEquals(36.8217281667592, (Double) row.get(2), 0.0, name);
       assertEquals(199363.35105716906, (Double) row.get(3), 1e-7, name);
       assertEquals(3L, row.get(4), name);
+    }
+  }
+
+  /** The key-value metadata of a Parquet file's footer. */
+  private Map<String, String> footer(Path file) throws IOException {
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(ParquetFiles.hadoopPath(file), conf))) {
+      return r.getFooter().getFileMetaData().getKeyValueMetaData();
+    }
+  }
+
+  @Test
+  void theSourceAndItsAttributesTravelInTheParquetFooter() throws Exception {
+    Path in = tmp.resolve("lineage-in");
+    Files.createDirectories(in.resolve("2026"));
+    Files.copy(Path.of("src/test/resources/hdf5/inspect.h5"), in.resolve("2026/run.h5"));
+    Path out = tmp.resolve("lineage-out");
+    Commands.Result r = convert("--input", in.toString(), "--dataset", "/instrument/readings", "--per-file",
+        "--output", out.toString());
+    assertEquals(0, r.exitCode(), r.toString());
+    Map<String, String> meta = footer(out.resolve("2026/run.parquet"));
+    assertEquals("convert", meta.get("lakemr.source.command"), meta.toString());
+    assertEquals("hdf5", meta.get("lakemr.source.format"), meta.toString());
+    assertEquals("[\"" + in + "\"]", meta.get("lakemr.source.inputs"), meta.toString());
+    assertTrue(meta.get("lakemr.source.file").endsWith("/2026/run.h5"), meta.toString());
+    assertTrue(meta.get("lakemr.source.table").contains("/instrument/readings"), meta.toString());
+    String source = meta.get("lakemr.source.metadata");
+    // the attributes the fixture's generator set on the file, the group and the dataset
+    for (String attribute : List.of("\"title\":\"inspect fixture\"", "\"site\":\"Kraków\"", "\"units\":\"K\"")) {
+      assertTrue(source.contains(attribute), attribute + " in " + source);
     }
   }
 

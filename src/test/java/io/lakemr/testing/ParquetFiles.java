@@ -17,12 +17,17 @@ public final class ParquetFiles {
   private ParquetFiles() {
   }
 
+  /** A local file's Hadoop path. */
+  public static org.apache.hadoop.fs.Path hadoopPath(Path file) {
+    return new org.apache.hadoop.fs.Path(file.toUri());
+  }
+
   /** Writes records with small row groups and pages, so a file holds several of each. */
   public static void write(Path file, Schema schema, List<GenericRecord> records, CompressionCodecName codec,
       int rowGroupBytes) throws IOException {
     Configuration conf = new Configuration();
     try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(
-            HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))
+            HadoopOutputFile.fromPath(hadoopPath(file), conf))
         .withSchema(schema)
         .withConf(conf)
         .withCompressionCodec(codec)

@@ -67,6 +67,12 @@ public final class Hdf5InputDescriptor implements InputFormatDescriptor {
         options.get("layout"));
   }
 
+  /** The file's groups, arrays and attributes, as {@link #inspect} shows them. */
+  @Override
+  public Map<String, Object> lineage(Configuration conf, InputFile file) throws IOException {
+    return inspect(conf, file);
+  }
+
   @Override
   public Map<String, Object> inspect(Configuration conf, InputFile file) throws IOException {
     FileSystem fs = file.path().getFileSystem(conf);

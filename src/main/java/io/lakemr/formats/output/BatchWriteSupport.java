@@ -1,5 +1,6 @@
 package io.lakemr.formats.output;
 
+import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.RowView;
@@ -61,7 +62,11 @@ final class BatchWriteSupport extends WriteSupport<RowView> {
 
   @Override
   public WriteContext init(Configuration configuration) {
-    Map<String, String> meta = new HashMap<>();
+    Map<String, String> meta = new HashMap<>(OutputMetadata.get(configuration));
+    String source = configuration.get(LakemrConfig.OUTPUT_SOURCE_FILE);
+    if (source != null) {
+      meta.put(OutputMetadata.SOURCE_FILE, source);
+    }
     meta.put(AVRO_SCHEMA_KEY, avroSchema.toString());
     return new WriteContext(parquetSchema, meta);
   }

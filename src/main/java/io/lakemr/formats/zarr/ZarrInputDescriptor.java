@@ -78,6 +78,12 @@ public final class ZarrInputDescriptor implements InputFormatDescriptor {
     return new ZarrInputTable(conf, files, options.get("dataset"), options.list("columns"), options.get("layout"));
   }
 
+  /** The file's groups, arrays and attributes, as {@link #inspect} shows them. */
+  @Override
+  public Map<String, Object> lineage(Configuration conf, InputFile file) throws IOException {
+    return inspect(conf, file);
+  }
+
   @Override
   public Map<String, Object> inspect(Configuration conf, InputFile file) throws IOException {
     FileSystem fs = file.path().getFileSystem(conf);
