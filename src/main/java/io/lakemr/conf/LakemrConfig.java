@@ -236,6 +236,13 @@ public final class LakemrConfig {
   public static final String OUTPUT_PARQUET_CODEC = "lakemr.output.parquet.codec";
   public static final String OUTPUT_PARQUET_CODEC_DEFAULT = "snappy";
 
+  /**
+   * Columns whose Parquet column chunks get a split-block bloom filter, comma-separated, so that
+   * readers skip row groups for {@code col = value} and {@code col IN (...)}; unset for none.
+   * Set by {@code convert --bloom-filter}.
+   */
+  public static final String OUTPUT_PARQUET_BLOOM_COLUMNS = "lakemr.output.parquet.bloom.columns";
+
   /** Avro output block codec, snappy, deflate or none: {@value}. */
   public static final String OUTPUT_AVRO_CODEC = "lakemr.output.avro.codec";
   public static final String OUTPUT_AVRO_CODEC_DEFAULT = "snappy";

@@ -45,6 +45,7 @@ public class ConvertTool extends LakemrTool {
 
   private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(), CommandLine.set("output",
       "output-format", "compression", "columns", "where", "derive", "partition-by", "sort-by", "target-file-size",
+      "bloom-filter",
       "max-rows-per-file", "mode", "reducers"));
 
   private static final Set<String> FLAGS = CommandLine.set("per-file", "skip-existing");
@@ -93,6 +94,8 @@ public class ConvertTool extends LakemrTool {
         "  --target-file-size SIZE    go on in a new file once one reaches SIZE bytes (k, m, g suffixes;",
         "                             default " + TARGET_FILE_SIZE_DEFAULT + ")",
         "  --max-rows-per-file N      go on in a new file once one holds N rows (default: no limit)",
+        "  --bloom-filter COL[,COL...]  Parquet output: a bloom filter per column chunk of these columns, so",
+        "                             readers skip row groups for COL = value and COL IN (...)",
         "  --mode MODE                error (default): refuse an existing output; overwrite: replace it;",
         "                             overwrite-partitions: replace only the partitions written;",
         "                             append: add uniquely named files. All once the job has succeeded",
@@ -155,6 +158,7 @@ public class ConvertTool extends LakemrTool {
     OutputMetadata.set(job, name(), input.inputs(), input.formatName(), input.schema().source(), input.lineage(conf));
     configureOutput(job, outputFormat, compression, mode, plan);
     BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
+    setBloomFilters(job, cl.list("bloom-filter"), plan, outputFormat);
     configureShuffle(job, plan, reducers);
     if (perFileRun != null) {
       perFileRun.configure(job);
@@ -249,6 +253,30 @@ public class ConvertTool extends LakemrTool {
       }
     }
     return true;
+  }
+
+  /**
+   * Asks for bloom filters on file columns of Parquet output.
+   *
+   * @throws BadInputException naming the option for another format or a column not in the files
+   */
+  private static void setBloomFilters(Job job, List<String> columns, ConvertPlan plan,
+      OutputFormatDescriptor format) {
+    if (columns.isEmpty()) {
+      return;
+    }
+    if (!format.name().equals("parquet")) {
+      throw new BadInputException("--bloom-filter needs --output-format parquet; " + format.name()
+          + " files have no bloom filters");
+    }
+    List<String> fileColumns = plan.fileColumns().stream().map(Column::name).toList();
+    for (String c : columns) {
+      if (!fileColumns.contains(c)) {
+        throw new BadInputException("--bloom-filter: column '" + c + "' is not written to the files (they hold "
+            + String.join(", ", fileColumns) + ")");
+      }
+    }
+    job.getConfiguration().set(LakemrConfig.OUTPUT_PARQUET_BLOOM_COLUMNS, String.join(",", columns));
   }
 
   private static void checkColumn(String option, String name, TableSchema table) {

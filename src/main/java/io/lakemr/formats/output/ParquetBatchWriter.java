@@ -20,8 +20,9 @@ import org.apache.parquet.io.OutputFile;
  * <p>Types: boolean as {@code boolean}; int as {@code int32}; long as {@code int64}; float and
  * double as such; date as {@code int32 (DATE)}; timestamp as
  * {@code int64 (TIMESTAMP(MILLIS,true))}; string as {@code binary (STRING)}; bytes as
- * {@code binary}. Every column is {@code optional}. Compression, row-group and page sizes come
- * from {@link ParquetWriteOptions}.
+ * {@code binary}. Every column is {@code optional}. Compression, row-group and page sizes and
+ * the bloom-filter columns come from {@link ParquetWriteOptions}; page checksums and
+ * parquet-java's column and offset indexes are always written.
  */
 public final class ParquetBatchWriter implements BatchWriter {
 
@@ -44,14 +45,18 @@ public final class ParquetBatchWriter implements BatchWriter {
     this.file = file;
     this.columnCount = columns.size();
     BatchWriteSupport support = new BatchWriteSupport(columns);
-    this.writer = new Builder(HadoopOutputFile.fromPath(file, conf), support)
+    Builder builder = new Builder(HadoopOutputFile.fromPath(file, conf), support)
         .withConf(conf)
         .withWriteMode(ParquetFileWriter.Mode.CREATE)
         .withCompressionCodec(options.codec())
         .withRowGroupSize(options.rowGroupBytes())
         .withPageSize(options.pageBytes())
         .withDictionaryEncoding(options.dictionary())
-        .build();
+        .withPageWriteChecksumEnabled(true);
+    for (String column : options.bloomColumns()) {
+      builder.withBloomFilterEnabled(column, true);
+    }
+    this.writer = builder.build();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.lakemr.formats.output;
 
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import org.apache.hadoop.conf.Configuration;
@@ -16,9 +17,11 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param rowGroupBytes target row-group size, from parquet's own {@code parquet.block.size}
  * @param pageBytes target page size, from {@code parquet.page.size}
  * @param dictionary whether dictionary encoding is on, from {@code parquet.enable.dictionary}
+ * @param bloomColumns columns written with a bloom filter, from
+ *     {@link LakemrConfig#OUTPUT_PARQUET_BLOOM_COLUMNS}
  */
 public record ParquetWriteOptions(CompressionCodecName codec, long rowGroupBytes, int pageBytes,
-    boolean dictionary) {
+    boolean dictionary, List<String> bloomColumns) {
 
   /**
    * Reads the options from a configuration.
@@ -32,7 +35,8 @@ public record ParquetWriteOptions(CompressionCodecName codec, long rowGroupBytes
         conf.getLong(ParquetOutputFormat.BLOCK_SIZE, ParquetWriter.DEFAULT_BLOCK_SIZE),
         conf.getInt(ParquetOutputFormat.PAGE_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE),
         conf.getBoolean(ParquetOutputFormat.ENABLE_DICTIONARY,
-            ParquetWriter.DEFAULT_IS_DICTIONARY_ENABLED));
+            ParquetWriter.DEFAULT_IS_DICTIONARY_ENABLED),
+        List.copyOf(conf.getTrimmedStringCollection(LakemrConfig.OUTPUT_PARQUET_BLOOM_COLUMNS)));
   }
 
   /**

@@ -8,8 +8,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
@@ -26,6 +28,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
@@ -312,10 +315,16 @@ final class ParquetBatchReader implements Closeable {
       List<BlockMetaData> blocks = opened.getRowGroups();
       RowGroupStatistics stats = predicates.isEmpty() ? null
           : new RowGroupStatistics(predicates, fileFields(fileSchema));
+      RowGroupBloomFilters blooms = predicates.isEmpty() ? null
+          : new RowGroupBloomFilters(predicates, fileFields(fileSchema));
       for (int index : RowGroupSelector.select(blocks, fileLength, r.start(), r.end())) {
         if (blocks.get(index).getRowCount() > 0) {
           if (stats != null && !stats.mightMatch(blocks.get(index))) {
             counters.accept(ParquetCounters.ROW_GROUPS_SKIPPED, 1L);
+            continue;
+          }
+          if (blooms != null && !blooms.isEmpty() && !blooms.mightMatch(opened, blocks.get(index))) {
+            counters.accept(ParquetCounters.ROW_GROUPS_SKIPPED_BY_BLOOM_FILTER, 1L);
             continue;
           }
           owned.add(index);
@@ -330,8 +339,8 @@ final class ParquetBatchReader implements Closeable {
   }
 
   /** The file's top-level primitive fields by name, for statistics. */
-  private static java.util.Map<String, org.apache.parquet.schema.PrimitiveType> fileFields(MessageType schema) {
-    java.util.Map<String, org.apache.parquet.schema.PrimitiveType> out = new java.util.HashMap<>();
+  private static Map<String, PrimitiveType> fileFields(MessageType schema) {
+    Map<String, PrimitiveType> out = new HashMap<>();
     for (Type field : schema.getFields()) {
       if (field.isPrimitive() && !field.isRepetition(Type.Repetition.REPEATED)) {
         out.put(field.getName(), field.asPrimitiveType());

@@ -10,6 +10,8 @@ public enum ParquetCounters {
   ROW_GROUPS,
   /** Owned row groups skipped because their statistics showed the filter cannot match. */
   ROW_GROUPS_SKIPPED,
+  /** Owned row groups skipped because a column's bloom filter showed the filter cannot match. */
+  ROW_GROUPS_SKIPPED_BY_BLOOM_FILTER,
   /** Rows handed out in batches. */
   ROWS,
   /** Compressed bytes of the column chunks read. */

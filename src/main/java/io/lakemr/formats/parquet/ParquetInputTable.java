@@ -39,9 +39,11 @@ final class ParquetInputTable implements InputTable {
 
   @Override
   public String pushdownSummary(Counters counters) {
-    long skipped = counters.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED).getValue();
-    long groups = skipped + counters.findCounter(ParquetCounters.ROW_GROUPS).getValue();
-    return String.format("%,d of %,d row groups skipped", skipped, groups);
+    long byStats = counters.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED).getValue();
+    long byBloom = counters.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED_BY_BLOOM_FILTER).getValue();
+    long groups = byStats + byBloom + counters.findCounter(ParquetCounters.ROW_GROUPS).getValue();
+    String text = String.format("%,d of %,d row groups skipped", byStats + byBloom, groups);
+    return byBloom == 0 ? text : text + String.format(" (%,d by bloom filters)", byBloom);
   }
 
   @Override
