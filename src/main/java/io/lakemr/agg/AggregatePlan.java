@@ -8,6 +8,7 @@ import io.lakemr.data.GroupKeyCodec;
 import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -355,7 +356,7 @@ public final class AggregatePlan {
     }
     List<Column> read = Schemas.columns(Schemas.parse(schema));
     // getTrimmedStrings keeps repeated names: a distinct stage's key may repeat a group column
-    List<String> keys = new ArrayList<>(java.util.Arrays.asList(conf.getTrimmedStrings(LakemrConfig.AGG_GROUP_BY)));
+    List<String> keys = new ArrayList<>(Arrays.asList(conf.getTrimmedStrings(LakemrConfig.AGG_GROUP_BY)));
     int partitions = conf.getInt(LakemrConfig.AGG_PARTITION_COUNT, 0);
     String functions = conf.get(LakemrConfig.AGG_FUNCTIONS, "");
     // the first stage of a distinct aggregation may have no other aggregates

@@ -1,5 +1,6 @@
 package io.lakemr.agg;
 
+import java.io.DataOutput;
 import java.io.IOException;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.io.DataInputBuffer;
@@ -37,7 +38,7 @@ public final class PartialMerger {
   }
 
   /** Writes the merged partial of aggregate {@code index} alone. */
-  public void writeOne(int index, java.io.DataOutput target) throws IOException {
+  public void writeOne(int index, DataOutput target) throws IOException {
     accumulators.writeOne(index, 0, target);
   }
 

@@ -1,5 +1,6 @@
 package io.lakemr.data;
 
+import java.util.Locale;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
@@ -50,7 +51,7 @@ public enum ColumnType {
 
   /** Lower-case name used in messages and in {@code inspect}. */
   public String displayName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The (non-null) Avro schema of this type. */

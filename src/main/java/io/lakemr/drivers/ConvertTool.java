@@ -16,6 +16,7 @@ import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.output.OutputMetadata;
 import io.lakemr.mappers.ConvertMapper;
 import io.lakemr.reducers.ConvertReducer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,12 +123,6 @@ public class ConvertTool extends LakemrTool {
     String outputPath = cl.require("output");
     OutputFormatDescriptor outputFormat = OutputFormats.parse(cl.get("output-format", LakemrConfig.OUTPUT_FORMAT_DEFAULT));
     OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
-    String compression = cl.get("compression");
-    if (compression != null) {
-      outputFormat.checkCompression(compression);
-    }
-    long targetBytes = parseSize("target-file-size", cl.get("target-file-size", TARGET_FILE_SIZE_DEFAULT));
-    long maxRows = cl.getLong("max-rows-per-file", 0, 1);
     List<ResultOrder.Term> sortBy = cl.get("sort-by") == null ? List.of() : ResultOrder.parse("--sort-by", cl.get("sort-by"));
     Configuration conf = getConf();
 
@@ -146,19 +141,10 @@ public class ConvertTool extends LakemrTool {
           + " input files exists and is newer than it");
       return EXIT_OK;
     }
-    String planText = perFile ? "map-only, one output file per input file"
-        : !plan.shuffles() ? "map-only"
-        : (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers + " reducer"
-            + (reducers == 1 ? "" : "s");
+    String planText = planText(perFile, plan, reducers);
     // the whole job is set up (and checked) before the output is touched
     Job job = Job.getInstance(conf, "lakemr " + name());
-    job.setJarByClass(ConvertTool.class);
-    expressions.configure(job, input);
-    job.setMapperClass(ConvertMapper.class);
-    OutputMetadata.set(job, name(), input.inputs(), input.formatName(), input.schema().source(), input.lineage(conf));
-    configureOutput(job, outputFormat, compression, mode, plan);
-    BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
-    setBloomFilters(job, cl.list("bloom-filter"), plan, outputFormat);
+    configureJob(job, cl, input, expressions, plan, outputFormat, mode);
     configureShuffle(job, plan, reducers);
     if (perFileRun != null) {
       perFileRun.configure(job);
@@ -333,6 +319,36 @@ public class ConvertTool extends LakemrTool {
       throw new BadInputException("--" + option + ": '" + text + "' is out of range (1 byte to 8 exbibytes)");
     }
     return n * unit;
+  }
+
+  private static String planText(boolean perFile, ConvertPlan plan, int reducers) {
+    if (perFile) {
+      return "map-only, one output file per input file";
+    }
+    if (!plan.shuffles()) {
+      return "map-only";
+    }
+    return (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers
+        + " reducer" + (reducers == 1 ? "" : "s");
+  }
+
+  /** The job's input, map side, lineage and output files, from the command line's options. */
+  private void configureJob(Job job, CommandLine cl, InputSource input, ExpressionOptions expressions,
+      ConvertPlan plan, OutputFormatDescriptor outputFormat, OutputTarget.Mode mode) throws IOException {
+    String compression = cl.get("compression");
+    if (compression != null) {
+      outputFormat.checkCompression(compression);
+    }
+    long targetBytes = parseSize("target-file-size", cl.get("target-file-size", TARGET_FILE_SIZE_DEFAULT));
+    long maxRows = cl.getLong("max-rows-per-file", 0, 1);
+    job.setJarByClass(ConvertTool.class);
+    expressions.configure(job, input);
+    job.setMapperClass(ConvertMapper.class);
+    OutputMetadata.set(job, name(), input.inputs(), input.formatName(), input.schema().source(),
+        input.lineage(job.getConfiguration()));
+    configureOutput(job, outputFormat, compression, mode, plan);
+    BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
+    setBloomFilters(job, cl.list("bloom-filter"), plan, outputFormat);
   }
 
   /** The output side: format, codec, file names, partition log, and the plan's columns. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakemr.agg.AggregateCounters;
 import io.lakemr.conf.Redaction;
+import io.lakemr.data.Column;
 import io.lakemr.formats.HivePaths;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.PartitionLog;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,7 +67,7 @@ final class JobSummary {
    * Each job's counters, read once when it finished: once a job's application master has
    * exited, its counters come from the history server, which may not serve them.
    */
-  private final Map<Job, Counters> jobCounters = new java.util.IdentityHashMap<>();
+  private final Map<Job, Counters> jobCounters = new IdentityHashMap<>();
 
   JobSummary(String command, String[] arguments, List<String> inputs, long started) {
     this.started = started;
@@ -203,7 +205,7 @@ final class JobSummary {
   }
 
   /** Partition column names of a job, as a list. */
-  static List<String> names(List<io.lakemr.data.Column> columns) {
+  static List<String> names(List<Column> columns) {
     List<String> out = new ArrayList<>();
     columns.forEach(c -> out.add(c.name()));
     return out;

@@ -1,5 +1,6 @@
 package io.lakemr.drivers;
 
+import io.lakemr.conf.BadInputException;
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.CountingReporter;
 import io.lakemr.formats.InputFormats;
@@ -66,7 +67,7 @@ public final class ReadBenchTool extends LakemrTool {
     TableSchema table = input.schema();
     for (String c : columns) {
       if (table.column(c) == null) {
-        throw new io.lakemr.conf.BadInputException("--columns: unknown column '" + c + "' (columns of "
+        throw new BadInputException("--columns: unknown column '" + c + "' (columns of "
             + table.source() + ": " + table.describeColumns() + ")");
       }
     }

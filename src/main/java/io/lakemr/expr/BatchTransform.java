@@ -7,9 +7,11 @@ import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
@@ -113,7 +115,7 @@ public final class BatchTransform {
   /** Indexes of the derived columns a term uses, directly or through other derived columns, ascending. */
   private static int[] derivedNeeded(Node term, int base, List<Column> columns, List<Expression> expressions) {
     boolean[] need = new boolean[expressions.size()];
-    Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     Expression.collect(term, used);
     for (int k = expressions.size() - 1; k >= 0; k--) {
       if (used.contains(columns.get(base + k).name())) {
@@ -121,7 +123,7 @@ public final class BatchTransform {
         used.addAll(expressions.get(k).columns());
       }
     }
-    return java.util.stream.IntStream.range(0, need.length).filter(k -> need[k]).toArray();
+    return IntStream.range(0, need.length).filter(k -> need[k]).toArray();
   }
 
   /** The columns of the batches it receives. */

@@ -2,6 +2,7 @@ package io.lakemr.expr;
 
 import io.lakemr.data.ColumnType;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 
 /** Checks and compiles function calls, for {@link Compiler}. */
@@ -14,6 +15,22 @@ final class FunctionCompiler {
   }
 
   VectorExpr call(Node.Call c) {
+    switch (c.name()) {
+      case "date", "year", "month", "day", "hour", "window_start":
+        return timeCall(c);
+      case "abs", "floor", "ceil", "round", "sqrt", "ln", "exp", "pow", "power":
+        return mathCall(c);
+      case "lower", "upper", "trim", "length", "substr", "substring", "concat":
+        return stringCall(c);
+      case "coalesce":
+        arity(c, 1, Integer.MAX_VALUE);
+        return coalesce(c);
+      default:
+        throw new ExprError("unknown function '" + c.name() + "'", c.pos());
+    }
+  }
+
+  private VectorExpr timeCall(Node.Call c) {
     List<Node> args = c.args();
     String name = c.name();
     switch (name) {
@@ -24,7 +41,7 @@ final class FunctionCompiler {
       case "hour": {
         arity(c, 1, 1);
         VectorExpr x = time(c, 0, !name.equals("hour"));
-        TimeExpr.Fn fn = TimeExpr.Fn.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        TimeExpr.Fn fn = TimeExpr.Fn.valueOf(name.toUpperCase(Locale.ROOT));
         return new TimeExpr(fn, x, fn == TimeExpr.Fn.DATE ? ColumnType.STRING : ColumnType.LONG, 0);
       }
       case "window_start": {
@@ -42,12 +59,21 @@ final class FunctionCompiler {
         ColumnType t = x.type() == ColumnType.TIMESTAMP ? ColumnType.TIMESTAMP : ColumnType.LONG;
         return new TimeExpr(TimeExpr.Fn.WINDOW_START, x, t, millis);
       }
+      default:
+        throw new IllegalArgumentException(name);
+    }
+  }
+
+  private VectorExpr mathCall(Node.Call c) {
+    List<Node> args = c.args();
+    String name = c.name();
+    switch (name) {
       case "abs":
       case "floor":
       case "ceil": {
         arity(c, 1, 1);
         VectorExpr x = number(c, 0);
-        return new MathExpr(MathExpr.Fn.valueOf(name.toUpperCase(java.util.Locale.ROOT)),
+        return new MathExpr(MathExpr.Fn.valueOf(name.toUpperCase(Locale.ROOT)),
             Compiler.resultOf(x.type()), 0, x);
       }
       case "round": {
@@ -67,7 +93,7 @@ final class FunctionCompiler {
       case "ln":
       case "exp": {
         arity(c, 1, 1);
-        return new MathExpr(MathExpr.Fn.valueOf(name.toUpperCase(java.util.Locale.ROOT)), ColumnType.DOUBLE, 0,
+        return new MathExpr(MathExpr.Fn.valueOf(name.toUpperCase(Locale.ROOT)), ColumnType.DOUBLE, 0,
             Compiler.toDouble(number(c, 0)));
       }
       case "pow":
@@ -76,11 +102,20 @@ final class FunctionCompiler {
         return new MathExpr(MathExpr.Fn.POW, ColumnType.DOUBLE, 0, Compiler.toDouble(number(c, 0)),
             Compiler.toDouble(number(c, 1)));
       }
+      default:
+        throw new IllegalArgumentException(name);
+    }
+  }
+
+  private VectorExpr stringCall(Node.Call c) {
+    List<Node> args = c.args();
+    String name = c.name();
+    switch (name) {
       case "lower":
       case "upper":
       case "trim": {
         arity(c, 1, 1);
-        return new StringExpr(StringExpr.Fn.valueOf(name.toUpperCase(java.util.Locale.ROOT)), ColumnType.STRING,
+        return new StringExpr(StringExpr.Fn.valueOf(name.toUpperCase(Locale.ROOT)), ColumnType.STRING,
             string(c, 0));
       }
       case "length": {
@@ -106,11 +141,8 @@ final class FunctionCompiler {
         }
         return new StringExpr(StringExpr.Fn.CONCAT, ColumnType.STRING, a);
       }
-      case "coalesce":
-        arity(c, 1, Integer.MAX_VALUE);
-        return coalesce(c);
       default:
-        throw new ExprError("unknown function '" + name + "'", c.pos());
+        throw new IllegalArgumentException(name);
     }
   }
 

@@ -105,7 +105,7 @@ public class Hdf5GenerateMapper extends Mapper<LongWritable, LongWritable, NullW
     if (filled != ts.length) {
       throw new IOException("generated " + filled + " rows of a split of " + ts.length);
     }
-    java.nio.file.Path local = Files.createTempFile("lakemr-generate-", ".h5");
+    var local = Files.createTempFile("lakemr-generate-", ".h5"); // a local java.nio.file.Path
     try {
       DatasetCreationOptions options = DatasetCreationOptions.builder()
           .chunkDimensions(Math.max(1, Math.min(CHUNK_ROWS, ts.length))).deflate().build();

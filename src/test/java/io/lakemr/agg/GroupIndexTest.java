@@ -11,6 +11,7 @@ import io.lakemr.data.Schemas;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -60,7 +61,7 @@ class GroupIndexTest {
         for (int i = 0; i < rows.length; i++) {
           ByteBuf expected = new ByteBuf();
           codec.encode(keyVectors, i, expected);
-          String k = java.util.HexFormat.of().formatHex(expected.toByteArray());
+          String k = HexFormat.of().formatHex(expected.toByteArray());
           Integer g = seen.putIfAbsent(k, groups[i]);
           assertEquals(g == null ? groups[i] : g, groups[i], "same key, same group");
           ByteBuf got = new ByteBuf();

@@ -8,8 +8,10 @@ import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -125,7 +127,7 @@ class MergeLawsTest {
         feed(piece, batch, from, to, 3); // a group number other than 0
         DataOutputBuffer out = new DataOutputBuffer();
         piece.write(3, out);
-        partials.add(java.util.Arrays.copyOf(out.getData(), out.getLength()));
+        partials.add(Arrays.copyOf(out.getData(), out.getLength()));
         from = to;
         if (n == 0) {
           break;
@@ -177,7 +179,7 @@ class MergeLawsTest {
     Long minI = null;
     Long maxI = null;
     long countD = 0;
-    java.math.BigDecimal sumD = java.math.BigDecimal.ZERO;
+    BigDecimal sumD = BigDecimal.ZERO;
     for (int k = 0; k < n; k++) {
       if (i.noNulls || !i.isNull[k]) {
         countI++;
@@ -187,7 +189,7 @@ class MergeLawsTest {
       }
       if (d.noNulls || !d.isNull[k]) {
         countD++;
-        sumD = sumD.add(new java.math.BigDecimal(d.vector[k]));
+        sumD = sumD.add(new BigDecimal(d.vector[k]));
       }
     }
     assertEquals((long) n, got.get(0));

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.drivers.Commands;
 import io.lakemr.testing.ChildProcess;
-import io.lakemr.testing.Csv;
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.LocalJobs;
 import java.io.File;
 import java.io.InputStream;
+import java.io.Reader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.w3c.dom.ls.LSInput;
 
 /**
  * What {@code conf/} deploys: {@code lakemr-site.xml} lists every key with the default the code
@@ -183,7 +184,7 @@ class DeployableConfigTest {
   }
 
   /** An LSInput reading a schema from the class path. */
-  private static final class ClasspathInput implements org.w3c.dom.ls.LSInput {
+  private static final class ClasspathInput implements LSInput {
     private final String publicId;
     private final String systemId;
     private final InputStream in;
@@ -194,8 +195,8 @@ class DeployableConfigTest {
       this.in = in;
     }
 
-    @Override public java.io.Reader getCharacterStream() { return null; }
-    @Override public void setCharacterStream(java.io.Reader r) { }
+    @Override public Reader getCharacterStream() { return null; }
+    @Override public void setCharacterStream(Reader r) { }
     @Override public InputStream getByteStream() { return in; }
     @Override public void setByteStream(InputStream s) { }
     @Override public String getStringData() { return null; }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +58,7 @@ class AggregateJobTest {
   /** (station, region) -> count(*), count(value), sum(value), sum(qty), min(qty), max(value). */
   private final Map<List<String>, Object[]> expected = new TreeMap<>((a, b) -> {
     for (int i = 0; i < a.size(); i++) {
-      int c = Objects.compare(a.get(i), b.get(i), java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()));
+      int c = Objects.compare(a.get(i), b.get(i), Comparator.nullsFirst(Comparator.<String>naturalOrder()));
       if (c != 0) {
         return c;
       }
@@ -86,7 +88,7 @@ class AggregateJobTest {
         g.put("value", value);
         g.put("qty", qty);
         rows.add(g);
-        Object[] e = expected.computeIfAbsent(java.util.Arrays.asList(station, REGIONS[region]),
+        Object[] e = expected.computeIfAbsent(Arrays.asList(station, REGIONS[region]),
             k -> new Object[] {0L, 0L, null, null, null, null});
         e[0] = (Long) e[0] + 1;
         if (value != null) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lakemr.testing.Csv;
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.LocalJobs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -40,7 +42,7 @@ class ExpressionJobTest {
   /** The same rows without the date column, sorted by ts, in two files. */
   private Path sorted;
   private Configuration conf;
-  private final java.util.concurrent.atomic.AtomicInteger outputs = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger outputs = new AtomicInteger();
 
   @BeforeAll
   void writeInput() throws Exception {
@@ -48,7 +50,7 @@ class ExpressionJobTest {
     partitioned = tmp.resolve("sensors");
     duck.writeSensors(partitioned, ROWS);
     sorted = tmp.resolve("sorted");
-    java.nio.file.Files.createDirectories(sorted);
+    Files.createDirectories(sorted);
     for (int half = 0; half < 2; half++) {
       duck.execute("COPY (SELECT * EXCLUDE (date) FROM sensors WHERE sensor_id % 2 = " + half + " ORDER BY ts) TO '"
           + sorted.resolve("part-" + half + ".parquet") + "' (FORMAT parquet, ROW_GROUP_SIZE 2048)");

@@ -17,6 +17,7 @@ import io.lakemr.testing.LocalJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.InputSplit;
@@ -153,7 +154,7 @@ class Hdf5InputJobTest {
   }
 
   private Commands.Result aggregate(String input, String... more) throws Exception {
-    List<String> args = new java.util.ArrayList<>(List.of("--input", input, "--agg", "count(*)", "--output",
+    List<String> args = new ArrayList<>(List.of("--input", input, "--agg", "count(*)", "--output",
         tmp.resolve("out-" + System.nanoTime()).toString()));
     args.addAll(List.of(more));
     return Commands.run(conf, "aggregate", args.toArray(new String[0]));

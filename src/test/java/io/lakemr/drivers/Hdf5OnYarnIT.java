@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.testing.Csv;
 import io.lakemr.testing.MiniClusters;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class Hdf5OnYarnIT {
     hdfs.copyToLocalFile(new org.apache.hadoop.fs.Path("/lake/hdf5-out"), new org.apache.hadoop.fs.Path(back.toUri()));
     long rows = Hdf5InputJobTest.ROWS;
     assertEquals(List.of(List.of(Long.toString(rows), Long.toString(rows * (rows - 1) / 2), "0", Long.toString(rows - 1))),
-        io.lakemr.testing.Csv.readParts(back, List.of("count", "sum_big", "min_big", "max_big")));
+        Csv.readParts(back, List.of("count", "sum_big", "min_big", "max_big")));
     assertTrue(n >= 4);
   }
 }

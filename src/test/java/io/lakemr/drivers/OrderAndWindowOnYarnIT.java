@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.MiniClusters;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ class OrderAndWindowOnYarnIT {
         "date,status", "--partition-by", "date", "--agg", "count(*),avg(value),min(value),max(value)",
         "--reducers", "2");
     TreeSet<String> names = new TreeSet<>();
-    try (var files = java.nio.file.Files.walk(back)) {
+    try (var files = Files.walk(back)) {
       files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
           .forEach(p -> names.add(p.getFileName().toString()));
     }

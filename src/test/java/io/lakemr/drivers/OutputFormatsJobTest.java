@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,8 +250,8 @@ class OutputFormatsJobTest {
       }
     }
     want.add(null);
-    back.sort(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
-    want.sort(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+    back.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+    want.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
     assertEquals(want, back);
     // the rows in each directory are that value's groups
     for (Map.Entry<String, String> e : dirs.entrySet()) {

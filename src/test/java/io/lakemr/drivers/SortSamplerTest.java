@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.data.GroupKey;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ class SortSamplerTest {
     }
     List<byte[]> points = SortSampler.splitPoints(keys, 4);
     assertEquals(3, points.size());
-    assertEquals(List.of(25L, 50L, 75L), points.stream().map(p -> java.nio.ByteBuffer.wrap(p).getLong()).toList());
+    assertEquals(List.of(25L, 50L, 75L), points.stream().map(p -> ByteBuffer.wrap(p).getLong()).toList());
     assertEquals(1, SortSampler.splitPoints(List.of(key(1), key(2)), 5).size(), "two keys make two ranges");
     assertEquals(0, SortSampler.splitPoints(List.of(key(1), key(1)), 5).size());
     assertEquals(0, SortSampler.splitPoints(List.of(), 3).size());

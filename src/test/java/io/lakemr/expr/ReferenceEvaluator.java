@@ -7,6 +7,9 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +28,7 @@ final class ReferenceEvaluator {
   private final Map<String, Column> columns;
 
   ReferenceEvaluator(List<Column> columns) {
-    this.columns = new java.util.HashMap<>();
+    this.columns = new HashMap<>();
     for (Column c : columns) {
       this.columns.put(c.name(), c);
     }
@@ -198,7 +201,7 @@ final class ReferenceEvaluator {
     if (l.kind == 'S') {
       int[] a = ((String) l.value).codePoints().toArray();
       int[] b = ((String) r.value).codePoints().toArray();
-      return java.util.Arrays.compare(a, b);
+      return Arrays.compare(a, b);
     }
     if (l.kind == 'B') {
       return Boolean.compare((Boolean) l.value, (Boolean) r.value);
@@ -228,7 +231,7 @@ final class ReferenceEvaluator {
         return new Typed('T', v);
       case 'S':
         if (x.kind == 'T') {
-          return new Typed('S', java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
+          return new Typed('S', DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
               .format(utc((Long) v)));
         }
         return new Typed('S', v.toString());

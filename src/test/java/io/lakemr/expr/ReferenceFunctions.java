@@ -20,30 +20,10 @@ final class ReferenceFunctions {
       args.add(ev.eval(a, row));
     }
     if (c.name().equals("coalesce")) {
-      char kind = args.stream().allMatch(t -> t.kind() == 'T') ? 'T' : 'L';
-      for (Typed t : args) {
-        if (t.kind() == 'D') {
-          kind = 'D';
-        } else if (t.kind() == 'S') {
-          kind = 'S';
-        }
-      }
-      for (Typed t : args) {
-        if (t.value() != null) {
-          return ReferenceEvaluator.cast(t, kind);
-        }
-      }
-      return new Typed(kind, null);
+      return coalesce(args);
     }
     if (c.name().equals("concat")) {
-      StringBuilder sb = new StringBuilder();
-      for (Typed t : args) {
-        if (t.value() == null) {
-          return new Typed('S', null);
-        }
-        sb.append(ReferenceEvaluator.cast(t, 'S').value());
-      }
-      return new Typed('S', sb.toString());
+      return concat(args);
     }
     for (Typed t : args) {
       if (t.value() == null) {
@@ -52,27 +32,8 @@ final class ReferenceFunctions {
     }
     Object x = args.get(0).value();
     switch (c.name()) {
-      case "date":
-        return new Typed('S', ReferenceEvaluator.utc((Long) x).toLocalDate().toString());
-      case "year":
-        return new Typed('L', (long) ReferenceEvaluator.utc((Long) x).getYear());
-      case "month":
-        return new Typed('L', (long) ReferenceEvaluator.utc((Long) x).getMonthValue());
-      case "day":
-        return new Typed('L', (long) ReferenceEvaluator.utc((Long) x).getDayOfMonth());
-      case "hour":
-        return new Typed('L', (long) ReferenceEvaluator.utc((Long) x).getHour());
-      case "window_start": {
-        String size = (String) args.get(1).value();
-        long unit = switch (size.charAt(size.length() - 1)) {
-          case 's' -> 1000L;
-          case 'm' -> 60_000L;
-          case 'h' -> 3_600_000L;
-          default -> 86_400_000L;
-        };
-        long w = Long.parseLong(size.substring(0, size.length() - 1)) * unit;
-        return new Typed(args.get(0).kind(), Math.floorDiv((Long) x, w) * w);
-      }
+      case "date", "year", "month", "day", "hour", "window_start":
+        return time(c.name(), args, (Long) x);
       case "abs":
         return x instanceof Long l ? new Typed('L', Math.abs(l)) : new Typed('D', Math.abs((Double) x));
       case "floor":
@@ -121,6 +82,62 @@ final class ReferenceFunctions {
             args.size() > 2 ? (Long) args.get(2).value() : null));
       default:
         throw new IllegalArgumentException("reference has no " + c.name());
+    }
+  }
+
+  private static Typed coalesce(List<Typed> args) {
+    char kind = args.stream().allMatch(t -> t.kind() == 'T') ? 'T' : 'L';
+    for (Typed t : args) {
+      if (t.kind() == 'D') {
+        kind = 'D';
+      } else if (t.kind() == 'S') {
+        kind = 'S';
+      }
+    }
+    for (Typed t : args) {
+      if (t.value() != null) {
+        return ReferenceEvaluator.cast(t, kind);
+      }
+    }
+    return new Typed(kind, null);
+  }
+
+  private static Typed concat(List<Typed> args) {
+    StringBuilder sb = new StringBuilder();
+    for (Typed t : args) {
+      if (t.value() == null) {
+        return new Typed('S', null);
+      }
+      sb.append(ReferenceEvaluator.cast(t, 'S').value());
+    }
+    return new Typed('S', sb.toString());
+  }
+
+  private static Typed time(String name, List<Typed> args, Long x) {
+    switch (name) {
+      case "date":
+        return new Typed('S', ReferenceEvaluator.utc(x).toLocalDate().toString());
+      case "year":
+        return new Typed('L', (long) ReferenceEvaluator.utc(x).getYear());
+      case "month":
+        return new Typed('L', (long) ReferenceEvaluator.utc(x).getMonthValue());
+      case "day":
+        return new Typed('L', (long) ReferenceEvaluator.utc(x).getDayOfMonth());
+      case "hour":
+        return new Typed('L', (long) ReferenceEvaluator.utc(x).getHour());
+      case "window_start": {
+        String size = (String) args.get(1).value();
+        long unit = switch (size.charAt(size.length() - 1)) {
+          case 's' -> 1000L;
+          case 'm' -> 60_000L;
+          case 'h' -> 3_600_000L;
+          default -> 86_400_000L;
+        };
+        long w = Long.parseLong(size.substring(0, size.length() - 1)) * unit;
+        return new Typed(args.get(0).kind(), Math.floorDiv(x, w) * w);
+      }
+      default:
+        throw new IllegalArgumentException("reference has no " + name);
     }
   }
 

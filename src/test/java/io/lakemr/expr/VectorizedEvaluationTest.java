@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
@@ -100,7 +101,7 @@ class VectorizedEvaluationTest {
     if (expected instanceof Double e && actual instanceof Double a) {
       return Double.compare(e, a) == 0 || (e == 0.0 && a == 0.0);
     }
-    return java.util.Objects.equals(expected, actual);
+    return Objects.equals(expected, actual);
   }
 
   private static int[] current(VectorizedRowBatch b) {

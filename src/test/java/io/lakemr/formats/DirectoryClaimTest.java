@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectoryClaimTest {
 
   @TempDir
-  java.nio.file.Path dir;
+  Path dir;
 
   private final Configuration conf = new Configuration();
   private final List<InputFormatDescriptor> formats = List.of(new TinyStoreFormat());
 
   private void touch(String relative, int bytes) throws IOException {
-    java.nio.file.Path p = dir.resolve(relative);
+    Path p = dir.resolve(relative);
     Files.createDirectories(p.getParent());
     Files.write(p, new byte[bytes]);
   }

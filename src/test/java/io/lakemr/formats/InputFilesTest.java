@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lakemr.conf.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class InputFilesTest {
 
   @TempDir
-  java.nio.file.Path dir;
+  Path dir;
 
   private final Configuration conf = new Configuration();
 
-  private java.nio.file.Path touch(String relative, int bytes) throws IOException {
-    java.nio.file.Path p = dir.resolve(relative);
+  private Path touch(String relative, int bytes) throws IOException {
+    Path p = dir.resolve(relative);
     Files.createDirectories(p.getParent());
     Files.write(p, new byte[bytes]);
     return p;

@@ -6,6 +6,7 @@ import io.jhdf.api.Node;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.data.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class Hdf5GroupColumns {
       Dataset ds = (Dataset) n;
       if (ds.getDimensions().length != 1) {
         unreadable.put(ds.getName(), "a column of a group must be a 1-D dataset, this one has shape "
-            + java.util.Arrays.toString(ds.getDimensions()));
+            + Arrays.toString(ds.getDimensions()));
         continue;
       }
       try {

@@ -23,8 +23,10 @@ import io.lakemr.data.Column;
 import java.lang.reflect.Array;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -265,7 +267,7 @@ public final class Hdf5Inspector {
     }
     if (t instanceof ArrayDataType) {
       ArrayDataType a = (ArrayDataType) t;
-      return describe(a.getBaseType()) + java.util.Arrays.toString(a.getArrayTypeDimensions());
+      return describe(a.getBaseType()) + Arrays.toString(a.getArrayTypeDimensions());
     }
     if (t instanceof CompoundDataType) {
       List<String> members = new ArrayList<>();
@@ -274,7 +276,7 @@ public final class Hdf5Inspector {
       }
       return "compound {" + String.join(", ", members) + "}";
     }
-    return t.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "[" + t.getSize() + "]";
+    return t.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "[" + t.getSize() + "]";
   }
 
   private static String order(ByteOrder o) {

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
@@ -54,7 +55,7 @@ public final class PartitionedBatchWriter implements Closeable {
   private final Map<String, Integer> filesPerPartition = new HashMap<>();
   private final List<Path> written = new ArrayList<>();
   /** Rows and files per partition directory, for the job summary's partition log. */
-  private final Map<String, PartitionLog.Entry> partitionRows = new java.util.TreeMap<>();
+  private final Map<String, PartitionLog.Entry> partitionRows = new TreeMap<>();
   private final boolean logPartitions;
 
   private String currentRelative;
@@ -277,7 +278,7 @@ public final class PartitionedBatchWriter implements Closeable {
 
   /** Rows written so far in each partition directory (relative path, e.g. {@code date=2024-01-01/}). */
   public Map<String, Long> rowsPerPartition() {
-    Map<String, Long> out = new java.util.TreeMap<>();
+    Map<String, Long> out = new TreeMap<>();
     partitionRows.forEach((k, v) -> out.put(k, v.rows()));
     return out;
   }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,13 +164,13 @@ public final class ParquetFormat {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
     }
-    if (java.util.Arrays.equals(tail, 4, 8, ENCRYPTED_MAGIC, 0, 4)) {
+    if (Arrays.equals(tail, 4, 8, ENCRYPTED_MAGIC, 0, 4)) {
       throw notParquet(path, "encrypted footer, which lakemr cannot read");
     }
-    if (!java.util.Arrays.equals(head, MAGIC)) {
+    if (!Arrays.equals(head, MAGIC)) {
       throw notParquet(path, "no PAR1 magic at the start");
     }
-    if (!java.util.Arrays.equals(tail, 4, 8, MAGIC, 0, 4)) {
+    if (!Arrays.equals(tail, 4, 8, MAGIC, 0, 4)) {
       throw notParquet(path, "no PAR1 magic at the end");
     }
     long footerLength = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;

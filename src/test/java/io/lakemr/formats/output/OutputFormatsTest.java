@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lakemr.conf.BadInputException;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatsTest {
@@ -24,9 +25,9 @@ class OutputFormatsTest {
 
   @Test
   void unknownCodecNamesTheKey() {
-    assertEquals(org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
+    assertEquals(CompressionCodecName.UNCOMPRESSED,
         ParquetWriteOptions.codec("none"));
-    assertEquals(org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD,
+    assertEquals(CompressionCodecName.ZSTD,
         ParquetWriteOptions.codec("Zstd"));
     BadInputException e = assertThrows(BadInputException.class,
         () -> ParquetWriteOptions.codec("zip"));

@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,8 +157,8 @@ class ParquetBatchWriterTest {
           assertEquals(e[c], v.toString(), what);
         } else if (v instanceof LocalDate) {
           assertEquals(((Integer) e[c]).longValue(), ((LocalDate) v).toEpochDay(), what);
-        } else if (v instanceof java.time.Instant) {
-          assertEquals(e[c], ((java.time.Instant) v).toEpochMilli(), what);
+        } else if (v instanceof Instant) {
+          assertEquals(e[c], ((Instant) v).toEpochMilli(), what);
         } else {
           assertEquals(e[c], v, what); // Float/Double equals treats NaN as NaN and -0.0 apart
         }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
+import io.lakemr.formats.CountingReporter;
 import io.lakemr.formats.HivePaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class PartitionedBatchWriterTest {
   private final Counters counters = new Counters();
 
   private TaskAttemptContext context(Configuration conf) {
-    StatusReporter reporter = new io.lakemr.formats.CountingReporter(counters);
+    StatusReporter reporter = new CountingReporter(counters);
     return new TaskAttemptContextImpl(conf, TaskAttemptID.forName("attempt_1_0001_r_000000_0"),
         reporter);
   }

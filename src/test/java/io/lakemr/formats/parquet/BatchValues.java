@@ -1,6 +1,7 @@
 package io.lakemr.formats.parquet;
 
 import io.lakemr.data.Column;
+import io.lakemr.data.Schemas;
 import io.lakemr.formats.FileRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
-import io.lakemr.data.Schemas;
 
 /** Test helper: reads ranges with {@link ParquetBatchReader} into plain Java values per column. */
 final class BatchValues {

@@ -9,6 +9,7 @@ import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
+import io.lakemr.formats.CountingReporter;
 import io.lakemr.formats.MultiRangeSplit;
 import java.io.IOException;
 import java.util.List;
@@ -74,7 +75,7 @@ class ParquetBatchInputFormatTest {
     for (InputSplit planned : splits) {
       MultiRangeSplit split = roundTrip((MultiRangeSplit) planned);
       TaskAttemptContextImpl context = new TaskAttemptContextImpl(job.getConfiguration(),
-          new TaskAttemptID(), new io.lakemr.formats.CountingReporter(counters));
+          new TaskAttemptID(), new CountingReporter(counters));
       try (RecordReader<NullWritable, VectorizedRowBatch> reader =
           format.createRecordReader(split, context)) {
         reader.initialize(split, context);

@@ -12,12 +12,16 @@ import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.FileRange;
+import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +176,7 @@ class ParquetBatchReaderTest {
       case "t96": return (i - 2500) * 86_399_123L;
       case "f": return (double) (Float) raw;
       case "sdict": case "splain": case "e":
-        return BatchValues.bytes(((String) raw).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return BatchValues.bytes(((String) raw).getBytes(StandardCharsets.UTF_8));
       case "raw": case "fx": return BatchValues.bytes(((Binary) raw).getBytes());
       default: return raw;
     }
@@ -230,7 +234,7 @@ class ParquetBatchReaderTest {
     assertTrue(counters.get(ParquetCounters.BYTES) > 0);
   }
 
-  static io.lakemr.formats.InputFile inputFile() {
+  static InputFile inputFile() {
     return InputFiles.list(CONF, List.of(file.toString())).files().get(0);
   }
 
@@ -296,7 +300,7 @@ class ParquetBatchReaderTest {
   void partitionColumnsAreRepeatingValues() throws IOException {
     List<Column> cols = List.of(new Column("year", ColumnType.STRING),
         new Column("id", ColumnType.LONG), new Column("city", ColumnType.STRING));
-    FileRange range = new FileRange(file, 0, whole(file).length(), java.util.Arrays.asList("2024", null));
+    FileRange range = new FileRange(file, 0, whole(file).length(), Arrays.asList("2024", null));
     List<List<Object>> v = BatchValues.read(CONF, List.of("year", "city"), List.of(range), cols,
         1000, new EnumMap<>(ParquetCounters.class));
     assertEquals(ROWS, v.get(0).size());
@@ -355,9 +359,9 @@ class ParquetBatchReaderTest {
       }
     }
     // PLAIN strings are a 4-byte length then bytes: make the first value's length huge
-    java.nio.file.Path local = java.nio.file.Paths.get(p.toUri());
+    java.nio.file.Path local = Paths.get(p.toUri());
     byte[] bytes = Files.readAllBytes(local);
-    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
     int at = text.indexOf("value-0") - 4;
     bytes[at + 3] = 0x7f;
     Files.write(local, bytes);
@@ -387,7 +391,7 @@ class ParquetBatchReaderTest {
     }
     assertEquals("v", v.getPath().toDotString());
     // the chunk's last byte is the last byte of its last page's values: a plain double's high byte
-    java.nio.file.Path local = java.nio.file.Paths.get(p.toUri());
+    java.nio.file.Path local = Paths.get(p.toUri());
     byte[] bytes = Files.readAllBytes(local);
     bytes[(int) (v.getStartingPos() + v.getTotalSize() - 1)] ^= 0x01;
     Files.write(local, bytes);

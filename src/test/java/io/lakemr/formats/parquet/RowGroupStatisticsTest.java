@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.ColumnPredicate.Op;
 import java.util.List;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.column.statistics.BinaryStatistics;
+import org.apache.parquet.column.statistics.DoubleStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -32,21 +35,21 @@ class RowGroupStatisticsTest {
   }
 
   static Statistics<?> longs(PrimitiveType type, long min, long max, long nulls) {
-    Statistics<?> s = Statistics.getBuilderForReading(type).withMin(org.apache.parquet.bytes.BytesUtils.longToBytes(min))
-        .withMax(org.apache.parquet.bytes.BytesUtils.longToBytes(max)).withNumNulls(nulls).build();
+    Statistics<?> s = Statistics.getBuilderForReading(type).withMin(BytesUtils.longToBytes(min))
+        .withMax(BytesUtils.longToBytes(max)).withNumNulls(nulls).build();
     return s;
   }
 
   static Statistics<?> doubles(double min, double max) {
     Statistics<?> s = Statistics.createStats(DOUBLE);
-    ((org.apache.parquet.column.statistics.DoubleStatistics) s).setMinMax(min, max);
+    ((DoubleStatistics) s).setMinMax(min, max);
     s.setNumNulls(0);
     return s;
   }
 
   static Statistics<?> strings(String min, String max) {
     Statistics<?> s = Statistics.createStats(STRING);
-    ((org.apache.parquet.column.statistics.BinaryStatistics) s).setMinMax(Binary.fromString(min), Binary.fromString(max));
+    ((BinaryStatistics) s).setMinMax(Binary.fromString(min), Binary.fromString(max));
     s.setNumNulls(0);
     return s;
   }
