@@ -28,7 +28,9 @@ import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
+import org.apache.parquet.hadoop.ParquetOutputFormat;
 
 /**
  * {@code lakemr convert}: rewrites any input lakemr reads as a (partitioned) table in an
@@ -46,7 +48,7 @@ public class ConvertTool extends LakemrTool {
 
   private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(), CommandLine.set("output",
       "output-format", "compression", "columns", "where", "derive", "partition-by", "sort-by", "target-file-size",
-      "bloom-filter",
+      "bloom-filter", "row-group-size",
       "max-rows-per-file", "mode", "reducers"));
 
   private static final Set<String> FLAGS = CommandLine.set("per-file", "skip-existing");
@@ -95,6 +97,7 @@ public class ConvertTool extends LakemrTool {
         "  --target-file-size SIZE    go on in a new file once one reaches SIZE bytes (k, m, g suffixes;",
         "                             default " + TARGET_FILE_SIZE_DEFAULT + ")",
         "  --max-rows-per-file N      go on in a new file once one holds N rows (default: no limit)",
+        "  --row-group-size SIZE      Parquet output: bytes per row group (default 128m)",
         "  --bloom-filter COL[,COL...]  Parquet output: a bloom filter per column chunk of these columns, so",
         "                             readers skip row groups for COL = value and COL IN (...)",
         "  --mode MODE                error (default): refuse an existing output; overwrite: replace it;",
@@ -348,7 +351,27 @@ public class ConvertTool extends LakemrTool {
         input.lineage(job.getConfiguration()));
     configureOutput(job, outputFormat, compression, mode, plan);
     BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
+    if (!plan.shuffles() && !cl.has("per-file")) {
+      packSplits(job.getConfiguration(), targetBytes);
+    }
+    if (cl.get("row-group-size") != null) {
+      job.getConfiguration().setLong(ParquetOutputFormat.BLOCK_SIZE, parseSize("row-group-size", cl.get("row-group-size")));
+    }
     setBloomFilters(job, cl.list("bloom-filter"), plan, outputFormat);
+  }
+
+  /**
+   * A map-only conversion writes one file per task (more only past the file limits), so its
+   * input is packed into splits of about the target file size: many small input files give
+   * about as many output files as their bytes call for, not one per file or per block. A split
+   * size the user set wins.
+   */
+  private static void packSplits(Configuration conf, long targetBytes) {
+    if (conf.get(FileInputFormat.SPLIT_MINSIZE) == null && conf.get(FileInputFormat.SPLIT_MAXSIZE) == null
+        && targetBytes < Long.MAX_VALUE / 2) {
+      conf.setLong(FileInputFormat.SPLIT_MINSIZE, targetBytes);
+      conf.setLong(FileInputFormat.SPLIT_MAXSIZE, targetBytes);
+    }
   }
 
   /** The output side: format, codec, file names, partition log, and the plan's columns. */

@@ -203,6 +203,29 @@ class ConvertJobTest {
   }
 
   @Test
+  void manySmallFilesGiveAboutAsManyFilesAsTheirBytesCallFor() throws Exception {
+    Path many = Files.createDirectories(tmp.resolve("many-small"));
+    for (int k = 0; k < 120; k++) {
+      duck.execute("COPY (SELECT * FROM src WHERE id % 120 = " + k + ") TO '" + many.resolve("f" + k + ".parquet")
+          + "' (FORMAT parquet)");
+    }
+    long bytes;
+    try (Stream<Path> s = Files.list(many)) {
+      bytes = s.mapToLong(p -> p.toFile().length()).sum();
+    }
+    long target = 128 * 1024;
+    Path out = newOutput();
+    Commands.Result r = convert("--input", many.toString(), "--output", out.toString(), "--target-file-size",
+        String.valueOf(target));
+    assertEquals(0, r.exitCode(), r.toString());
+    List<Path> files = dataFiles(out);
+    assertTrue(files.size() <= bytes / target + 1, files.size() + " files for " + bytes + " bytes of input");
+    assertTrue(files.size() >= 2, "still several tasks: " + files);
+    load("packed", out);
+    assertSameRows("SELECT " + COLUMNS + ", part FROM src", "SELECT " + COLUMNS + ", part FROM packed");
+  }
+
+  @Test
   void whereDeriveAndColumnsChooseRowsAndColumnsInOrder() throws Exception {
     Path out = newOutput();
     Commands.Result r = convert("--input", source.toString(), "--output", out.toString(), "--columns", "s,id",
