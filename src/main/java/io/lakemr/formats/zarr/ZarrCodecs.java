@@ -43,8 +43,7 @@ public final class ZarrCodecs {
       case "bz2":
         return named("bz2(level " + config.path("level").asInt() + ")", ZarrCodecs::bunzip2);
       case "blosc":
-        return named(bloscName(config.path("cname").asText(), shuffleName(config.path("shuffle"))),
-            (in, hint) -> BloscDecoder.decode(in));
+        return blosc(bloscName(config.path("cname").asText(), shuffleName(config.path("shuffle"))));
       default:
         throw new IllegalArgumentException("codec " + (id.isEmpty() ? config.toString() : id)
             + " is not supported");
@@ -61,8 +60,7 @@ public final class ZarrCodecs {
       case "zstd":
         return named("zstd(level " + c.path("level").asInt() + ")", ZarrCodecs::unzstd);
       case "blosc":
-        return named(bloscName(c.path("cname").asText(), shuffleName(c.path("shuffle"))),
-            (in, hint) -> BloscDecoder.decode(in));
+        return blosc(bloscName(c.path("cname").asText(), shuffleName(c.path("shuffle"))));
       case "crc32c":
         return named("crc32c", ZarrCodecs::checkCrc32c);
       default:
@@ -110,6 +108,35 @@ public final class ZarrCodecs {
           return d.decode(in, sizeHint);
         } catch (MalformedInputException | IndexOutOfBoundsException | IllegalStateException e) {
           throw new IOException(description.replaceAll("\\(.*", "") + ": corrupt data: " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return description;
+      }
+    };
+  }
+
+  /** Blosc, which decodes into the caller's array when it can. */
+  private static ZarrCodec blosc(String description) {
+    return new ZarrCodec() {
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public byte[] decode(byte[] in, int sizeHint) throws IOException {
+        return decode(in, in.length, sizeHint, null);
+      }
+
+      @Override
+      public byte[] decode(byte[] in, int length, int sizeHint, byte[] reuse) throws IOException {
+        try {
+          return BloscDecoder.decode(in, length, reuse);
+        } catch (IndexOutOfBoundsException | IllegalStateException e) {
+          throw new IOException("blosc: corrupt data: " + e.getMessage(), e);
         }
       }
 

@@ -12,7 +12,9 @@ import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 /**
  * Decodes elements of one scalar {@link ZarrDataType} from decoded chunk bytes straight into a
  * column vector's primitive array. Fixed-length bytes lose their trailing NULs (as numpy reads
- * them); fixed-length unicode (UTF-32) becomes UTF-8 without its trailing NULs.
+ * them) and are referred to where they lie in the chunk, not copied (see {@link #refersToChunk});
+ * fixed-length unicode (UTF-32) becomes UTF-8 without its trailing NULs. Each loop uses a
+ * constant {@link VarHandle}, which the JIT compiles to plain loads.
  */
 final class ZarrValueDecoder {
 
@@ -35,6 +37,15 @@ final class ZarrValueDecoder {
     this.big = type.order() == ByteOrder.BIG_ENDIAN;
   }
 
+  /**
+   * True when decoded values refer to the chunk bytes (fixed-length bytes, variable-length
+   * elements' heap) rather than copying them: those bytes must stay as they are while the batch
+   * is used.
+   */
+  boolean refersToChunk() {
+    return type.kind() == ZarrDataType.Kind.FIXED_BYTES || type.isVariableLength();
+  }
+
   private static VarHandle view(Class<?> arrayClass, ByteOrder order) {
     return MethodHandles.byteArrayViewVarHandle(arrayClass, order);
   }
@@ -43,8 +54,8 @@ final class ZarrValueDecoder {
    * Decodes {@code n} elements, the i-th at {@code pos + i * stride}, into rows
    * {@code outRow ..} of {@code out}; variable-length elements are handles into {@code heap}.
    *
-   * @return -1, or the index of the first uint64 value above the long range (nothing after it
-   *     is decoded; the caller reports it)
+   * @return -1, or the index of the first uint64 value above the long range (values after it
+   *     may be decoded too; the caller reports it)
    */
   int decode(byte[] buf, byte[] heap, int pos, int stride, int n, ColumnVector out, int outRow) {
     switch (type.kind()) {
@@ -95,51 +106,62 @@ final class ZarrValueDecoder {
           v[outRow + i] = signed ? b : b & 0xFF;
         }
         return -1;
-      case 2: {
-        VarHandle h = big ? SHORT_BE : SHORT_LE;
+      case 2:
         for (int i = 0; i < n; i++) {
-          short s = (short) h.get(buf, pos + i * stride);
+          int p = pos + i * stride;
+          short s = big ? (short) SHORT_BE.get(buf, p) : (short) SHORT_LE.get(buf, p);
           v[outRow + i] = signed ? s : s & 0xFFFF;
         }
         return -1;
-      }
-      case 4: {
-        VarHandle h = big ? INT_BE : INT_LE;
+      case 4:
         for (int i = 0; i < n; i++) {
-          int x = (int) h.get(buf, pos + i * stride);
+          int p = pos + i * stride;
+          int x = big ? (int) INT_BE.get(buf, p) : (int) INT_LE.get(buf, p);
           v[outRow + i] = signed ? x : x & 0xFFFFFFFFL;
         }
         return -1;
-      }
-      default: {
-        VarHandle h = big ? LONG_BE : LONG_LE;
-        for (int i = 0; i < n; i++) {
-          long x = (long) h.get(buf, pos + i * stride);
-          if (x < 0 && !signed) {
-            return i;
+      default:
+        if (big) {
+          for (int i = 0; i < n; i++) {
+            v[outRow + i] = (long) LONG_BE.get(buf, pos + i * stride);
           }
-          v[outRow + i] = x;
+        } else {
+          for (int i = 0; i < n; i++) {
+            v[outRow + i] = (long) LONG_LE.get(buf, pos + i * stride);
+          }
         }
-        return -1;
+        return signed ? -1 : firstNegative(v, outRow, n);
+    }
+  }
+
+  /** The index of the first negative of {@code n} values from {@code v[from]}, or -1. */
+  private static int firstNegative(long[] v, int from, int n) {
+    for (int i = 0; i < n; i++) {
+      if (v[from + i] < 0) {
+        return i;
       }
     }
+    return -1;
   }
 
   private void decodeFloats(byte[] buf, int pos, int stride, int n, double[] v, int outRow) {
     if (type.size() == 2) {
-      VarHandle h = big ? SHORT_BE : SHORT_LE;
       for (int i = 0; i < n; i++) {
-        v[outRow + i] = Float16.toFloat((short) h.get(buf, pos + i * stride));
+        int p = pos + i * stride;
+        v[outRow + i] = Float16.toFloat(big ? (short) SHORT_BE.get(buf, p) : (short) SHORT_LE.get(buf, p));
       }
     } else if (type.size() == 4) {
-      VarHandle h = big ? FLOAT_BE : FLOAT_LE;
       for (int i = 0; i < n; i++) {
-        v[outRow + i] = (float) h.get(buf, pos + i * stride);
+        int p = pos + i * stride;
+        v[outRow + i] = big ? (float) FLOAT_BE.get(buf, p) : (float) FLOAT_LE.get(buf, p);
+      }
+    } else if (big) {
+      for (int i = 0; i < n; i++) {
+        v[outRow + i] = (double) DOUBLE_BE.get(buf, pos + i * stride);
       }
     } else {
-      VarHandle h = big ? DOUBLE_BE : DOUBLE_LE;
       for (int i = 0; i < n; i++) {
-        v[outRow + i] = (double) h.get(buf, pos + i * stride);
+        v[outRow + i] = (double) DOUBLE_LE.get(buf, pos + i * stride);
       }
     }
   }
@@ -152,27 +174,30 @@ final class ZarrValueDecoder {
       while (len > 0 && buf[start + len - 1] == 0) {
         len--;
       }
-      out.setVal(outRow + i, buf, start, len);
+      out.setRef(outRow + i, buf, start, len);
     }
   }
 
   private void decodeUnicode(byte[] buf, int pos, int stride, int n, BytesColumnVector out, int outRow) {
     int chars = type.size() / 4;
-    VarHandle h = big ? INT_BE : INT_LE;
     StringBuilder sb = new StringBuilder(chars);
     for (int i = 0; i < n; i++) {
       int start = pos + i * stride;
       int len = chars;
-      while (len > 0 && (int) h.get(buf, start + 4 * (len - 1)) == 0) {
+      while (len > 0 && codePoint(buf, start + 4 * (len - 1)) == 0) {
         len--;
       }
       sb.setLength(0);
       for (int c = 0; c < len; c++) {
-        int cp = (int) h.get(buf, start + 4 * c);
+        int cp = codePoint(buf, start + 4 * c);
         sb.appendCodePoint(Character.isValidCodePoint(cp) ? cp : 0xFFFD);
       }
       byte[] utf8 = sb.toString().getBytes(StandardCharsets.UTF_8);
       out.setVal(outRow + i, utf8, 0, utf8.length);
     }
+  }
+
+  private int codePoint(byte[] buf, int p) {
+    return big ? (int) INT_BE.get(buf, p) : (int) INT_LE.get(buf, p);
   }
 }
