@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
@@ -12,7 +13,8 @@ import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 /**
  * Decodes elements of one scalar {@link ZarrDataType} from decoded chunk bytes straight into a
  * column vector's primitive array. Fixed-length bytes lose their trailing NULs (as numpy reads
- * them) and are referred to where they lie in the chunk, not copied (see {@link #refersToChunk});
+ * them) and are not copied per value: short ones with few distinct values are referred to in one
+ * array per distinct value, the others where they lie in the chunk (see {@link #refersToChunk});
  * fixed-length unicode (UTF-32) becomes UTF-8 without its trailing NULs. Each loop uses a
  * constant {@link VarHandle}, which the JIT compiles to plain loads.
  */
@@ -29,12 +31,28 @@ final class ZarrValueDecoder {
   private static final VarHandle DOUBLE_LE = view(double[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle DOUBLE_BE = view(double[].class, ByteOrder.BIG_ENDIAN);
 
+  /** Distinct values a {@link #dictionary} holds at most; past that, values are referred to in the chunk. */
+  private static final int DICTIONARY_MAX = 4096;
+
   private final ZarrDataType type;
   private final boolean big;
+  /**
+   * For fixed-length bytes of up to 8 bytes while few distinct values have been seen: one array
+   * per distinct value, found by the value's bytes as a long (open addressing, twice
+   * {@link #DICTIONARY_MAX} slots), so equal values are the same array, as with a dictionary
+   * encoding; null once there were too many.
+   */
+  private byte[][] dictionary;
+  private long[] dictionaryKeys;
+  private int dictionarySize;
 
   ZarrValueDecoder(ZarrDataType type) {
     this.type = type;
     this.big = type.order() == ByteOrder.BIG_ENDIAN;
+    if (type.kind() == ZarrDataType.Kind.FIXED_BYTES && type.size() <= 8) {
+      dictionary = new byte[2 * DICTIONARY_MAX][];
+      dictionaryKeys = new long[2 * DICTIONARY_MAX];
+    }
   }
 
   /**
@@ -168,7 +186,11 @@ final class ZarrValueDecoder {
 
   private void decodeBytes(byte[] buf, int pos, int stride, int n, BytesColumnVector out, int outRow) {
     int size = type.size();
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    if (dictionary != null) {
+      i = decodeFromDictionary(buf, pos, stride, n, out, outRow);
+    }
+    for (; i < n; i++) {
       int start = pos + i * stride;
       int len = size;
       while (len > 0 && buf[start + len - 1] == 0) {
@@ -176,6 +198,57 @@ final class ZarrValueDecoder {
       }
       out.setRef(outRow + i, buf, start, len);
     }
+  }
+
+  /**
+   * Decodes values to their dictionary arrays, adding new ones; stops, dropping the dictionary,
+   * when it is full.
+   *
+   * @return the values decoded: n, or fewer when the dictionary was dropped
+   */
+  private int decodeFromDictionary(byte[] buf, int pos, int stride, int n, BytesColumnVector out, int outRow) {
+    int size = type.size();
+    long mask = size == 8 ? -1L : (1L << (8 * size)) - 1;
+    int slots = dictionary.length - 1;
+    for (int i = 0; i < n; i++) {
+      int p = pos + i * stride;
+      long key = p + 8 <= buf.length ? (long) LONG_LE.get(buf, p) & mask : tailKey(buf, p, size);
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & slots;
+      byte[] value;
+      while (true) {
+        value = dictionary[slot];
+        if (value == null || dictionaryKeys[slot] == key) {
+          break;
+        }
+        slot = (slot + 1) & slots;
+      }
+      if (value == null) {
+        if (dictionarySize == DICTIONARY_MAX) {
+          dictionary = null;
+          dictionaryKeys = null;
+          return i;
+        }
+        int len = size;
+        while (len > 0 && buf[p + len - 1] == 0) {
+          len--;
+        }
+        value = Arrays.copyOfRange(buf, p, p + len);
+        dictionary[slot] = value;
+        dictionaryKeys[slot] = key;
+        dictionarySize++;
+      }
+      out.setRef(outRow + i, value, 0, value.length);
+    }
+    return n;
+  }
+
+  /** The little-endian long of the {@code size} bytes at {@code p}, near the end of the array. */
+  private static long tailKey(byte[] buf, int p, int size) {
+    long key = 0;
+    for (int b = size - 1; b >= 0; b--) {
+      key = (key << 8) | (buf[p + b] & 0xFF);
+    }
+    return key;
   }
 
   private void decodeUnicode(byte[] buf, int pos, int stride, int n, BytesColumnVector out, int outRow) {
