@@ -327,7 +327,8 @@ final class ZarrChunkReader implements Closeable {
             + String.valueOf(e.getMessage()).split("\n")[0], e);
       }
     }
-    return data;
+    // a codec that gave its input back would leave the result in the buffer the next read refills
+    return data == stored.data ? Arrays.copyOf(data, length) : data;
   }
 
   /** Reorders elements stored along axes {@code order} (stored axis i = chunk axis order[i]) to C order. */
