@@ -1,7 +1,7 @@
 package io.lakemr.formats.zarr;
 
 import io.lakemr.data.Schemas;
-import java.io.Closeable;
+import io.lakemr.formats.array.ArrayRowSource;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
@@ -15,7 +15,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
  * array's size. A range that starts or ends inside a chunk decodes that chunk and uses only its
  * rows, so any range is correct; ranges on chunk boundaries decode every chunk once.
  */
-public final class ZarrBatchReader implements Closeable {
+public final class ZarrBatchReader implements ArrayRowSource.Reader {
 
   private final ZarrTableMapping mapping;
   private final long firstRow;
