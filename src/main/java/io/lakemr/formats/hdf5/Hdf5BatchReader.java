@@ -2,7 +2,7 @@ package io.lakemr.formats.hdf5;
 
 import io.jhdf.HdfFile;
 import io.lakemr.data.Schemas;
-import java.io.Closeable;
+import io.lakemr.formats.array.ArrayRowSource;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
@@ -22,7 +22,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
  *
  * <p>The reader does not own the file; whoever opened it closes it.
  */
-public final class Hdf5BatchReader implements Closeable {
+public final class Hdf5BatchReader implements ArrayRowSource.Reader {
 
   private final Hdf5TableMapping mapping;
   private final long firstRow;

@@ -1,7 +1,7 @@
 package io.lakemr.formats.zarr;
 
 import io.lakemr.data.Schemas;
-import java.io.Closeable;
+import io.lakemr.formats.array.ArrayRowSource;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
@@ -15,7 +15,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
  * array's size. A range that starts or ends inside a chunk decodes that chunk and uses only its
  * rows, so any range is correct; ranges on chunk boundaries decode every chunk once.
  */
-public final class ZarrBatchReader implements Closeable {
+public final class ZarrBatchReader implements ArrayRowSource.Reader {
 
   private final ZarrTableMapping mapping;
   private final long firstRow;
@@ -50,16 +50,20 @@ public final class ZarrBatchReader implements Closeable {
     this.sources = new ZarrRecordSource[arrays.size()];
     this.bands = new ZarrBand[arrays.size()];
     this.strides = new int[arrays.size()];
-    for (int i : mapping.usedParts()) {
-      sources[i] = new ZarrRecordSource(store, arrays.get(i));
-      bands[i] = new ZarrBand();
-      strides[i] = (int) (sources[i].recordBytes() / rowsPerRecord);
-    }
     this.columns = mapping.sources();
     this.decoders = new ZarrValueDecoder[columns.size()];
+    boolean[] keep = new boolean[arrays.size()];
     for (int c = 0; c < columns.size(); c++) {
       ZarrColumnSource s = columns.get(c);
       decoders[c] = s.isIndex() ? null : new ZarrValueDecoder(s.type());
+      if (!s.isIndex() && decoders[c].refersToChunk()) {
+        keep[s.part()] = true;
+      }
+    }
+    for (int i : mapping.usedParts()) {
+      sources[i] = new ZarrRecordSource(store, arrays.get(i), keep[i]);
+      bands[i] = new ZarrBand();
+      strides[i] = (int) (sources[i].recordBytes() / rowsPerRecord);
     }
     this.dims = mapping.dimensions();
     this.elementStrides = new long[dims.length];

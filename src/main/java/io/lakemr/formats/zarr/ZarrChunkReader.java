@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FSDataInputStream;
 
@@ -13,6 +14,9 @@ import org.apache.hadoop.fs.FSDataInputStream;
  * inner chunk: the shard's index is read once (and its crc32c checked) and each inner chunk is
  * a byte-range read of the shard file. A missing chunk or inner chunk is the fill value; an
  * array without a fill value cannot have one missing.
+ *
+ * <p>Stored bytes are read into one buffer reused from chunk to chunk. Unless the caller keeps
+ * chunks, the array a chunk decodes into is reused too, once the next chunk is read.
  */
 final class ZarrChunkReader implements Closeable {
 
@@ -36,6 +40,10 @@ final class ZarrChunkReader implements Closeable {
     }
   };
   private final boolean vlen;
+  private final boolean keep;
+  private final ZarrBytes stored = new ZarrBytes();
+  /** The array the last chunk was decoded into, for the next chunk when chunks are not kept. */
+  private byte[] spare;
   private byte[] fillChunk;
   private byte[] heap;
   /** The shard file read last, kept open for its next inner chunk. */
@@ -44,7 +52,12 @@ final class ZarrChunkReader implements Closeable {
   private long chunksRead;
   private long bytesRead;
 
-  ZarrChunkReader(ZarrStore store, ZarrArrayMeta meta) {
+  /**
+   * @param keep true when the caller keeps using a chunk's bytes after reading the next one
+   *     (so each chunk is decoded into an array of its own)
+   */
+  ZarrChunkReader(ZarrStore store, ZarrArrayMeta meta, boolean keep) {
+    this.keep = keep;
     this.store = store;
     this.meta = meta;
     this.where = store.name() + ": array /" + meta.path();
@@ -84,8 +97,7 @@ final class ZarrChunkReader implements Closeable {
     ZarrSharding sharding = meta.chain().sharding();
     if (sharding == null) {
       String key = meta.chunkKey(index);
-      byte[] stored = readKey(key);
-      return stored == null ? fill(key) : decode(stored, meta.chain(), key);
+      return readKey(key) ? decode(meta.chain(), key) : fill(key);
     }
     int[] outer = meta.chunks();
     long[] shard = new long[index.length];
@@ -103,28 +115,25 @@ final class ZarrChunkReader implements Closeable {
     }
     long offset = entries[2 * inner];
     long nbytes = entries[2 * inner + 1];
-    byte[] stored;
     try {
-      stored = readShard(key, offset, Math.toIntExact(nbytes));
+      readShard(key, offset, Math.toIntExact(nbytes));
     } catch (IOException | ArithmeticException e) {
       throw new ZarrDataException(where + ": chunk " + which + ": cannot read bytes " + offset + ".."
           + (offset + nbytes) + ": " + e.getMessage(), e);
     }
     chunksRead++;
     bytesRead += nbytes;
-    return decode(stored, sharding.inner(), which);
+    return decode(sharding.inner(), which);
   }
 
-  /** Bytes of a shard file, through one stream kept open while the same shard is read. */
-  private byte[] readShard(String key, long offset, int length) throws IOException {
+  /** Bytes of a shard file into {@link #stored}, through one stream kept open while the same shard is read. */
+  private void readShard(String key, long offset, int length) throws IOException {
     if (!key.equals(openKey)) {
       close();
       openShard = store.open(arrayKey(key));
       openKey = key;
     }
-    byte[] out = new byte[length];
-    openShard.readFully(offset, out, 0, length);
-    return out;
+    openShard.readFully(offset, stored.reserve(length), 0, length);
   }
 
   @Override
@@ -141,14 +150,15 @@ final class ZarrChunkReader implements Closeable {
     return meta.path().isEmpty() ? chunkKey : meta.path() + "/" + chunkKey;
   }
 
-  private byte[] readKey(String key) throws ZarrDataException {
+  /** Reads a chunk file into {@link #stored}; false when it is missing. */
+  private boolean readKey(String key) throws ZarrDataException {
     try {
-      byte[] b = store.read(arrayKey(key));
-      if (b != null) {
+      boolean found = store.read(arrayKey(key), stored);
+      if (found) {
         chunksRead++;
-        bytesRead += b.length;
+        bytesRead += stored.length;
       }
-      return b;
+      return found;
     } catch (IOException e) {
       throw new ZarrDataException(where + ": chunk " + key + ": cannot be read: " + e.getMessage(), e);
     }
@@ -173,9 +183,9 @@ final class ZarrChunkReader implements Closeable {
         throw new ZarrDataException(where + ": shard " + key + " has " + length
             + " bytes, too few for its index of " + indexBytes);
       } else {
-        byte[] raw = readShard(key, sharding.indexAtStart() ? 0 : length - indexBytes, indexBytes);
+        readShard(key, sharding.indexAtStart() ? 0 : length - indexBytes, indexBytes);
         bytesRead += indexBytes;
-        entries = parseIndex(key, decodeBytes(raw, sharding.index(), "shard index of " + key), n, length);
+        entries = parseIndex(key, decodeBytes(sharding.index(), "shard index of " + key, null), n, length);
       }
     } catch (IOException e) {
       if (e instanceof ZarrDataException) {
@@ -281,8 +291,10 @@ final class ZarrChunkReader implements Closeable {
     return handles;
   }
 
-  private byte[] decode(byte[] stored, ZarrCodecChain chain, String which) throws ZarrDataException {
-    byte[] data = decodeBytes(stored, chain, which);
+  /** Decodes the chunk in {@link #stored}. */
+  private byte[] decode(ZarrCodecChain chain, String which) throws ZarrDataException {
+    byte[] reuse = keep || chain.vlen() || chain.transpose() != null ? null : spare;
+    byte[] data = decodeBytes(chain, which, reuse);
     if (chain.vlen()) {
       data = vlenHandles(data, which);
     }
@@ -290,21 +302,33 @@ final class ZarrChunkReader implements Closeable {
       throw new ZarrDataException(where + ": chunk " + which + " decodes to " + data.length
           + " bytes, expected " + chunkBytes + " (" + Arrays.toString(readChunks) + " x " + elementSize + ")");
     }
-    return chain.transpose() == null ? data : toC(data, chain.transpose());
+    if (chain.transpose() != null) {
+      return toC(data, chain.transpose());
+    }
+    spare = keep || chain.vlen() ? null : data;
+    return data;
   }
 
-  private byte[] decodeBytes(byte[] stored, ZarrCodecChain chain, String which) throws ZarrDataException {
-    byte[] data = stored;
-    for (int i = chain.codecs().size() - 1; i >= 0; i--) {
-      ZarrCodec c = chain.codecs().get(i);
+  /** Decodes the bytes in {@link #stored} through a chain's codecs, the last step into {@code reuse} if it can. */
+  private byte[] decodeBytes(ZarrCodecChain chain, String which, byte[] reuse) throws ZarrDataException {
+    List<ZarrCodec> codecs = chain.codecs();
+    if (codecs.isEmpty()) {
+      return Arrays.copyOf(stored.data, stored.length);
+    }
+    byte[] data = stored.data;
+    int length = stored.length;
+    for (int i = codecs.size() - 1; i >= 0; i--) {
+      ZarrCodec c = codecs.get(i);
       try {
-        data = c.decode(data, i == 0 ? chunkBytes : -1);
+        data = c.decode(data, length, i == 0 ? chunkBytes : -1, i == 0 ? reuse : null);
+        length = data.length;
       } catch (IOException | RuntimeException e) {
         throw new ZarrDataException(where + ": chunk " + which + ": " + c.describe() + ": "
             + String.valueOf(e.getMessage()).split("\n")[0], e);
       }
     }
-    return data;
+    // a codec that gave its input back would leave the result in the buffer the next read refills
+    return data == stored.data ? Arrays.copyOf(data, length) : data;
   }
 
   /** Reorders elements stored along axes {@code order} (stored axis i = chunk axis order[i]) to C order. */

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
 import java.util.zip.DataFormatException;
@@ -43,8 +44,8 @@ public final class ZarrCodecs {
       case "bz2":
         return named("bz2(level " + config.path("level").asInt() + ")", ZarrCodecs::bunzip2);
       case "blosc":
-        return named(bloscName(config.path("cname").asText(), shuffleName(config.path("shuffle"))),
-            (in, hint) -> BloscDecoder.decode(in));
+        return reusing(bloscName(config.path("cname").asText(), shuffleName(config.path("shuffle"))),
+            (in, length, hint, reuse) -> BloscDecoder.decode(in, length, reuse));
       default:
         throw new IllegalArgumentException("codec " + (id.isEmpty() ? config.toString() : id)
             + " is not supported");
@@ -61,8 +62,8 @@ public final class ZarrCodecs {
       case "zstd":
         return named("zstd(level " + c.path("level").asInt() + ")", ZarrCodecs::unzstd);
       case "blosc":
-        return named(bloscName(c.path("cname").asText(), shuffleName(c.path("shuffle"))),
-            (in, hint) -> BloscDecoder.decode(in));
+        return reusing(bloscName(c.path("cname").asText(), shuffleName(c.path("shuffle"))),
+            (in, length, hint, reuse) -> BloscDecoder.decode(in, length, reuse));
       case "crc32c":
         return named("crc32c", ZarrCodecs::checkCrc32c);
       default:
@@ -91,13 +92,24 @@ public final class ZarrCodecs {
     }
   }
 
-  /** A decoding function. */
+  /** A decoding function of a whole array. */
   @FunctionalInterface
   private interface Decoding {
     byte[] decode(byte[] in, int sizeHint) throws IOException;
   }
 
+  /** A decoding function of {@code in[0, length)}, into {@code reuse} when it can. */
+  @FunctionalInterface
+  private interface ReusingDecoding {
+    byte[] decode(byte[] in, int length, int sizeHint, byte[] reuse) throws IOException;
+  }
+
   private static ZarrCodec named(String description, Decoding d) {
+    return reusing(description, (in, length, hint, reuse) ->
+        d.decode(length == in.length ? in : Arrays.copyOf(in, length), hint));
+  }
+
+  private static ZarrCodec reusing(String description, ReusingDecoding d) {
     return new ZarrCodec() {
       @Override
       public String describe() {
@@ -106,8 +118,13 @@ public final class ZarrCodecs {
 
       @Override
       public byte[] decode(byte[] in, int sizeHint) throws IOException {
+        return decode(in, in.length, sizeHint, null);
+      }
+
+      @Override
+      public byte[] decode(byte[] in, int length, int sizeHint, byte[] reuse) throws IOException {
         try {
-          return d.decode(in, sizeHint);
+          return d.decode(in, length, sizeHint, reuse);
         } catch (MalformedInputException | IndexOutOfBoundsException | IllegalStateException e) {
           throw new IOException(description.replaceAll("\\(.*", "") + ": corrupt data: " + e.getMessage(), e);
         }

@@ -6,6 +6,9 @@ package io.lakemr.formats.zarr;
  * decoded bytes, used as they are; otherwise the chunks of the chunk row are decoded one after
  * another and their in-range parts copied into a band buffer. Edge chunks are cut to the
  * array's shape.
+ *
+ * <p>A band's bytes stay valid after the next band is loaded only when the source keeps bands
+ * (its values are referred to, not copied, by the column vectors); else its buffers are reused.
  */
 final class ZarrRecordSource {
 
@@ -15,10 +18,12 @@ final class ZarrRecordSource {
   private final int elementSize;
   private final int recordBytes;
   private final boolean wholeRecords;
+  private final boolean keep;
   private byte[] assembled;
 
-  ZarrRecordSource(ZarrStore store, ZarrArrayMeta meta) {
-    this.reader = new ZarrChunkReader(store, meta);
+  ZarrRecordSource(ZarrStore store, ZarrArrayMeta meta, boolean keep) {
+    this.reader = new ZarrChunkReader(store, meta, keep);
+    this.keep = keep;
     this.dims = meta.shape();
     this.chunk = meta.readChunks();
     this.elementSize = meta.dtype().size();
@@ -54,7 +59,7 @@ final class ZarrRecordSource {
       return;
     }
     int rows = (int) (end - first);
-    if (assembled == null) {
+    if (assembled == null || keep) {
       assembled = new byte[Math.multiplyExact(chunk[0], recordBytes)];
     }
     assemble(offset, rows);

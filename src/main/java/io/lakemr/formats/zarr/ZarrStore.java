@@ -49,6 +49,20 @@ public final class ZarrStore {
     }
   }
 
+  /**
+   * Reads the whole value of a key into a reused buffer.
+   *
+   * @return false when the key is absent
+   */
+  boolean read(String key, ZarrBytes into) throws IOException {
+    try (InputStream in = fs.open(path(key))) {
+      into.readFully(in);
+      return true;
+    } catch (FileNotFoundException e) {
+      return false;
+    }
+  }
+
   /** Opens a key's value for positional reads; the caller closes it. */
   public FSDataInputStream open(String key) throws IOException {
     return fs.open(path(key));

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
@@ -12,7 +13,10 @@ import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 /**
  * Decodes elements of one scalar {@link ZarrDataType} from decoded chunk bytes straight into a
  * column vector's primitive array. Fixed-length bytes lose their trailing NULs (as numpy reads
- * them); fixed-length unicode (UTF-32) becomes UTF-8 without its trailing NULs.
+ * them) and are not copied per value: short ones with few distinct values are referred to in one
+ * array per distinct value, the others where they lie in the chunk (see {@link #refersToChunk});
+ * fixed-length unicode (UTF-32) becomes UTF-8 without its trailing NULs. Each loop uses a
+ * constant {@link VarHandle}, which the JIT compiles to plain loads.
  */
 final class ZarrValueDecoder {
 
@@ -27,12 +31,37 @@ final class ZarrValueDecoder {
   private static final VarHandle DOUBLE_LE = view(double[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle DOUBLE_BE = view(double[].class, ByteOrder.BIG_ENDIAN);
 
+  /** Distinct values a {@link #dictionary} holds at most; past that, values are referred to in the chunk. */
+  private static final int DICTIONARY_MAX = 4096;
+
   private final ZarrDataType type;
   private final boolean big;
+  /**
+   * For fixed-length bytes of up to 8 bytes while few distinct values have been seen: one array
+   * per distinct value, found by the value's bytes as a long (open addressing, twice
+   * {@link #DICTIONARY_MAX} slots), so equal values are the same array, as with a dictionary
+   * encoding; null once there were too many.
+   */
+  private byte[][] dictionary;
+  private long[] dictionaryKeys;
+  private int dictionarySize;
 
   ZarrValueDecoder(ZarrDataType type) {
     this.type = type;
     this.big = type.order() == ByteOrder.BIG_ENDIAN;
+    if (type.kind() == ZarrDataType.Kind.FIXED_BYTES && type.size() <= 8) {
+      dictionary = new byte[2 * DICTIONARY_MAX][];
+      dictionaryKeys = new long[2 * DICTIONARY_MAX];
+    }
+  }
+
+  /**
+   * True when decoded values refer to the chunk bytes (fixed-length bytes, variable-length
+   * elements' heap) rather than copying them: those bytes must stay as they are while the batch
+   * is used.
+   */
+  boolean refersToChunk() {
+    return type.kind() == ZarrDataType.Kind.FIXED_BYTES || type.isVariableLength();
   }
 
   private static VarHandle view(Class<?> arrayClass, ByteOrder order) {
@@ -43,8 +72,8 @@ final class ZarrValueDecoder {
    * Decodes {@code n} elements, the i-th at {@code pos + i * stride}, into rows
    * {@code outRow ..} of {@code out}; variable-length elements are handles into {@code heap}.
    *
-   * @return -1, or the index of the first uint64 value above the long range (nothing after it
-   *     is decoded; the caller reports it)
+   * @return -1, or the index of the first uint64 value above the long range (values after it
+   *     may be decoded too; the caller reports it)
    */
   int decode(byte[] buf, byte[] heap, int pos, int stride, int n, ColumnVector out, int outRow) {
     switch (type.kind()) {
@@ -95,84 +124,153 @@ final class ZarrValueDecoder {
           v[outRow + i] = signed ? b : b & 0xFF;
         }
         return -1;
-      case 2: {
-        VarHandle h = big ? SHORT_BE : SHORT_LE;
+      case 2:
         for (int i = 0; i < n; i++) {
-          short s = (short) h.get(buf, pos + i * stride);
+          int p = pos + i * stride;
+          short s = big ? (short) SHORT_BE.get(buf, p) : (short) SHORT_LE.get(buf, p);
           v[outRow + i] = signed ? s : s & 0xFFFF;
         }
         return -1;
-      }
-      case 4: {
-        VarHandle h = big ? INT_BE : INT_LE;
+      case 4:
         for (int i = 0; i < n; i++) {
-          int x = (int) h.get(buf, pos + i * stride);
+          int p = pos + i * stride;
+          int x = big ? (int) INT_BE.get(buf, p) : (int) INT_LE.get(buf, p);
           v[outRow + i] = signed ? x : x & 0xFFFFFFFFL;
         }
         return -1;
-      }
-      default: {
-        VarHandle h = big ? LONG_BE : LONG_LE;
-        for (int i = 0; i < n; i++) {
-          long x = (long) h.get(buf, pos + i * stride);
-          if (x < 0 && !signed) {
-            return i;
+      default:
+        if (big) {
+          for (int i = 0; i < n; i++) {
+            v[outRow + i] = (long) LONG_BE.get(buf, pos + i * stride);
           }
-          v[outRow + i] = x;
+        } else {
+          for (int i = 0; i < n; i++) {
+            v[outRow + i] = (long) LONG_LE.get(buf, pos + i * stride);
+          }
         }
-        return -1;
+        return signed ? -1 : firstNegative(v, outRow, n);
+    }
+  }
+
+  /** The index of the first negative of {@code n} values from {@code v[from]}, or -1. */
+  private static int firstNegative(long[] v, int from, int n) {
+    for (int i = 0; i < n; i++) {
+      if (v[from + i] < 0) {
+        return i;
       }
     }
+    return -1;
   }
 
   private void decodeFloats(byte[] buf, int pos, int stride, int n, double[] v, int outRow) {
     if (type.size() == 2) {
-      VarHandle h = big ? SHORT_BE : SHORT_LE;
       for (int i = 0; i < n; i++) {
-        v[outRow + i] = Float16.toFloat((short) h.get(buf, pos + i * stride));
+        int p = pos + i * stride;
+        v[outRow + i] = Float16.toFloat(big ? (short) SHORT_BE.get(buf, p) : (short) SHORT_LE.get(buf, p));
       }
     } else if (type.size() == 4) {
-      VarHandle h = big ? FLOAT_BE : FLOAT_LE;
       for (int i = 0; i < n; i++) {
-        v[outRow + i] = (float) h.get(buf, pos + i * stride);
+        int p = pos + i * stride;
+        v[outRow + i] = big ? (float) FLOAT_BE.get(buf, p) : (float) FLOAT_LE.get(buf, p);
+      }
+    } else if (big) {
+      for (int i = 0; i < n; i++) {
+        v[outRow + i] = (double) DOUBLE_BE.get(buf, pos + i * stride);
       }
     } else {
-      VarHandle h = big ? DOUBLE_BE : DOUBLE_LE;
       for (int i = 0; i < n; i++) {
-        v[outRow + i] = (double) h.get(buf, pos + i * stride);
+        v[outRow + i] = (double) DOUBLE_LE.get(buf, pos + i * stride);
       }
     }
   }
 
   private void decodeBytes(byte[] buf, int pos, int stride, int n, BytesColumnVector out, int outRow) {
     int size = type.size();
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    if (dictionary != null) {
+      i = decodeFromDictionary(buf, pos, stride, n, out, outRow);
+    }
+    for (; i < n; i++) {
       int start = pos + i * stride;
       int len = size;
       while (len > 0 && buf[start + len - 1] == 0) {
         len--;
       }
-      out.setVal(outRow + i, buf, start, len);
+      out.setRef(outRow + i, buf, start, len);
     }
+  }
+
+  /**
+   * Decodes values to their dictionary arrays, adding new ones; stops, dropping the dictionary,
+   * when it is full.
+   *
+   * @return the values decoded: n, or fewer when the dictionary was dropped
+   */
+  private int decodeFromDictionary(byte[] buf, int pos, int stride, int n, BytesColumnVector out, int outRow) {
+    int size = type.size();
+    long mask = size == 8 ? -1L : (1L << (8 * size)) - 1;
+    int slots = dictionary.length - 1;
+    for (int i = 0; i < n; i++) {
+      int p = pos + i * stride;
+      long key = p + 8 <= buf.length ? (long) LONG_LE.get(buf, p) & mask : tailKey(buf, p, size);
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & slots;
+      byte[] value;
+      while (true) {
+        value = dictionary[slot];
+        if (value == null || dictionaryKeys[slot] == key) {
+          break;
+        }
+        slot = (slot + 1) & slots;
+      }
+      if (value == null) {
+        if (dictionarySize == DICTIONARY_MAX) {
+          dictionary = null;
+          dictionaryKeys = null;
+          return i;
+        }
+        int len = size;
+        while (len > 0 && buf[p + len - 1] == 0) {
+          len--;
+        }
+        value = Arrays.copyOfRange(buf, p, p + len);
+        dictionary[slot] = value;
+        dictionaryKeys[slot] = key;
+        dictionarySize++;
+      }
+      out.setRef(outRow + i, value, 0, value.length);
+    }
+    return n;
+  }
+
+  /** The little-endian long of the {@code size} bytes at {@code p}, near the end of the array. */
+  private static long tailKey(byte[] buf, int p, int size) {
+    long key = 0;
+    for (int b = size - 1; b >= 0; b--) {
+      key = (key << 8) | (buf[p + b] & 0xFF);
+    }
+    return key;
   }
 
   private void decodeUnicode(byte[] buf, int pos, int stride, int n, BytesColumnVector out, int outRow) {
     int chars = type.size() / 4;
-    VarHandle h = big ? INT_BE : INT_LE;
     StringBuilder sb = new StringBuilder(chars);
     for (int i = 0; i < n; i++) {
       int start = pos + i * stride;
       int len = chars;
-      while (len > 0 && (int) h.get(buf, start + 4 * (len - 1)) == 0) {
+      while (len > 0 && codePoint(buf, start + 4 * (len - 1)) == 0) {
         len--;
       }
       sb.setLength(0);
       for (int c = 0; c < len; c++) {
-        int cp = (int) h.get(buf, start + 4 * c);
+        int cp = codePoint(buf, start + 4 * c);
         sb.appendCodePoint(Character.isValidCodePoint(cp) ? cp : 0xFFFD);
       }
       byte[] utf8 = sb.toString().getBytes(StandardCharsets.UTF_8);
       out.setVal(outRow + i, utf8, 0, utf8.length);
     }
+  }
+
+  private int codePoint(byte[] buf, int p) {
+    return big ? (int) INT_BE.get(buf, p) : (int) INT_LE.get(buf, p);
   }
 }

@@ -31,6 +31,10 @@ public final class BloscDecoder {
   private static final int MAX_SPLITS = 16;
   private static final int MIN_BUFFERSIZE = 128;
   private static final String[] CODECS = {"blosclz", "lz4", "snappy", "zlib", "zstd"};
+  /** Stateless, so shared. */
+  private static final Lz4Decompressor LZ4 = new Lz4Decompressor();
+  /** Per thread, the buffer a shuffled block is decompressed into before it is unshuffled. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
   private BloscDecoder() {
   }
@@ -56,7 +60,21 @@ public final class BloscDecoder {
    *     codec (Snappy) or a stream that does not decode to its announced size
    */
   public static byte[] decode(byte[] frame) throws BloscException {
-    int nbytes = decodedSize(frame);
+    return decode(frame, frame.length, null);
+  }
+
+  /**
+   * Decodes one frame held in {@code frame[0, length)}, into {@code reuse} when that is not null
+   * and exactly the decoded size, else into a new array.
+   *
+   * @return the decoded bytes: {@code reuse} or a new array
+   * @throws BloscException as {@link #decode(byte[])}
+   */
+  public static byte[] decode(byte[] frame, int length, byte[] reuse) throws BloscException {
+    if (length < HEADER_BYTES) {
+      throw new BloscException("blosc: frame of " + length + " bytes is shorter than its header");
+    }
+    int nbytes = readInt(frame, 4);
     int version = frame[0] & 0xFF;
     int flags = frame[2] & 0xFF;
     int typesize = frame[3] & 0xFF;
@@ -65,11 +83,11 @@ public final class BloscDecoder {
     if (version == 0 || version > 2) {
       throw new BloscException("blosc: unsupported format version " + version);
     }
-    if (nbytes < 0 || cbytes < HEADER_BYTES || cbytes > frame.length) {
+    if (nbytes < 0 || cbytes < HEADER_BYTES || cbytes > length) {
       throw new BloscException("blosc: frame says " + cbytes + " bytes holding " + nbytes
-          + ", it has " + frame.length);
+          + ", it has " + length);
     }
-    byte[] out = new byte[nbytes];
+    byte[] out = reuse != null && reuse.length == nbytes ? reuse : new byte[nbytes];
     if (nbytes == 0) {
       return out;
     }
@@ -123,7 +141,12 @@ public final class BloscDecoder {
       if (codec == 2) {
         throw new BloscException("blosc: codec snappy is not supported");
       }
-      this.tmp = new byte[blocksize];
+      byte[] scratch = SCRATCH.get();
+      if (scratch.length < blocksize) {
+        scratch = new byte[blocksize];
+        SCRATCH.set(scratch);
+      }
+      this.tmp = scratch;
     }
 
     void block(int start, int size, boolean leftover, byte[] out, int outOff) throws BloscException {
@@ -170,7 +193,7 @@ public final class BloscDecoder {
           case 0:
             return Blosclz.decompress(src, p, len, dst, dstOff, want);
           case 1:
-            return new Lz4Decompressor().decompress(src, p, len, dst, dstOff, want);
+            return LZ4.decompress(src, p, len, dst, dstOff, want);
           case 3:
             return zlib(p, len, dst, dstOff, want);
           default:

@@ -1,5 +1,8 @@
 package io.lakemr.formats.zarr.blosc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -16,20 +19,58 @@ import java.util.Arrays;
  */
 public final class Shuffle {
 
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
   private Shuffle() {
   }
 
   /** Undoes the byte shuffle of {@code size} bytes from {@code src[srcOff]} into {@code dst[dstOff]}. */
   public static void unshuffle(int typesize, int size, byte[] src, int srcOff, byte[] dst, int dstOff) {
     int n = size / typesize;
-    for (int j = 0; j < typesize; j++) {
-      int from = srcOff + j * n;
-      for (int i = 0; i < n; i++) {
-        dst[dstOff + i * typesize + j] = src[from + i];
-      }
+    switch (typesize) {
+      case 8:
+        unshuffle8(n, src, srcOff, dst, dstOff);
+        break;
+      case 4:
+        unshuffle4(n, src, srcOff, dst, dstOff);
+        break;
+      default:
+        for (int j = 0; j < typesize; j++) {
+          int from = srcOff + j * n;
+          for (int i = 0; i < n; i++) {
+            dst[dstOff + i * typesize + j] = src[from + i];
+          }
+        }
     }
     int done = n * typesize;
     System.arraycopy(src, srcOff + done, dst, dstOff + done, size - done);
+  }
+
+  /** Eight byte streams of {@code n} bytes each into {@code n} little-endian 8-byte elements, one store each. */
+  private static void unshuffle8(int n, byte[] src, int s, byte[] dst, int d) {
+    for (int i = 0; i < n; i++) {
+      long v = (src[s + i] & 0xFFL)
+          | (src[s + n + i] & 0xFFL) << 8
+          | (src[s + 2 * n + i] & 0xFFL) << 16
+          | (src[s + 3 * n + i] & 0xFFL) << 24
+          | (src[s + 4 * n + i] & 0xFFL) << 32
+          | (src[s + 5 * n + i] & 0xFFL) << 40
+          | (src[s + 6 * n + i] & 0xFFL) << 48
+          | (src[s + 7 * n + i] & 0xFFL) << 56;
+      LONG_LE.set(dst, d + 8 * i, v);
+    }
+  }
+
+  /** Four byte streams of {@code n} bytes each into {@code n} little-endian 4-byte elements, one store each. */
+  private static void unshuffle4(int n, byte[] src, int s, byte[] dst, int d) {
+    for (int i = 0; i < n; i++) {
+      int v = (src[s + i] & 0xFF)
+          | (src[s + n + i] & 0xFF) << 8
+          | (src[s + 2 * n + i] & 0xFF) << 16
+          | (src[s + 3 * n + i] & 0xFF) << 24;
+      INT_LE.set(dst, d + 4 * i, v);
+    }
   }
 
   /** Undoes the bit shuffle of {@code size} bytes from {@code src[srcOff]} into {@code dst[dstOff]}. */

@@ -2,6 +2,7 @@ package io.lakemr.formats.zarr.blosc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,22 @@ class BloscDecoderTest {
   }
 
   @Test
+  void framesDecodeInPlaceOfAReusedArrayOfTheirSize() throws Exception {
+    for (Path f : frames()) {
+      byte[] frame = Files.readAllBytes(f);
+      byte[] want = expected(f);
+      byte[] held = Arrays.copyOf(frame, frame.length + 100);
+      byte[] reuse = new byte[want.length];
+      Arrays.fill(reuse, (byte) 0x5A);
+      byte[] got = BloscDecoder.decode(held, frame.length, reuse);
+      assertSame(reuse, got, f.getFileName() + " decodes into the array given");
+      assertArrayEquals(want, got, f.getFileName().toString());
+      byte[] other = BloscDecoder.decode(frame, frame.length, new byte[want.length + 1]);
+      assertArrayEquals(want, other, f.getFileName() + " with an array of another size");
+    }
+  }
+
+  @Test
   void framesCoverSplitsLeftoversAndCopies() throws Exception {
     boolean memcpyed = false;
     boolean multiBlock = false;
@@ -97,21 +114,23 @@ class BloscDecoderTest {
 
   @Test
   void shuffleRoundTripsByHand() {
-    byte[] plain = new byte[70];
-    for (int i = 0; i < plain.length; i++) {
-      plain[i] = (byte) (i * 37 + 11);
-    }
-    byte[] shuffled = new byte[70];
-    int n = 70 / 4;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < 4; j++) {
-        shuffled[j * n + i] = plain[i * 4 + j];
+    for (int typesize : new int[] {2, 3, 4, 8, 16}) {
+      int size = 16 * typesize + typesize - 1;
+      byte[] plain = new byte[size];
+      for (int i = 0; i < plain.length; i++) {
+        plain[i] = (byte) (i * 37 + 11);
       }
+      byte[] shuffled = new byte[size + 5];
+      int n = size / typesize;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < typesize; j++) {
+          shuffled[5 + j * n + i] = plain[i * typesize + j];
+        }
+      }
+      System.arraycopy(plain, n * typesize, shuffled, 5 + n * typesize, size - n * typesize);
+      byte[] out = new byte[size + 3];
+      Shuffle.unshuffle(typesize, size, shuffled, 5, out, 3);
+      assertArrayEquals(plain, Arrays.copyOfRange(out, 3, 3 + size), "type size " + typesize);
     }
-    shuffled[68] = plain[68];
-    shuffled[69] = plain[69];
-    byte[] out = new byte[70];
-    Shuffle.unshuffle(4, 70, shuffled, 0, out, 0);
-    assertArrayEquals(plain, out);
   }
 }
