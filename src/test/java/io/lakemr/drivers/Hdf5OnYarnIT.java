@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.testing.Csv;
+import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.MiniClusters;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * HDF5 read straight from MiniDFSCluster HDFS by a job on MiniMRYarnCluster: a 1,000,003-row
  * dataset chunked by 65,536 in a file with 256 KiB blocks, so it spans many blocks; a 1 MB
  * maximum split size gives several splits, each starting on a chunk boundary with host hints
- * from the blocks holding its chunks, and the aggregate adds up exactly.
+ * from the blocks holding its chunks, and the aggregate adds up exactly; then {@code convert}
+ * turns the same file into a table partitioned by a derived column over two reducers, one file
+ * per partition, every row and sum equal to the generator's.
  */
 class Hdf5OnYarnIT {
 
@@ -71,5 +74,35 @@ class Hdf5OnYarnIT {
     assertEquals(List.of(List.of(Long.toString(rows), Long.toString(rows * (rows - 1) / 2), "0", Long.toString(rows - 1))),
         Csv.readParts(back, List.of("count", "sum_big", "min_big", "max_big")));
     assertTrue(n >= 4);
+    convertsToAPartitionedTableWithTwoReducers(conf, hdfs, file);
+  }
+
+  /** The same file converted on YARN to Parquet partitioned by {@code big % 3}, over two reducers. */
+  private void convertsToAPartitionedTableWithTwoReducers(Configuration conf, FileSystem hdfs,
+      org.apache.hadoop.fs.Path file) throws Exception {
+    Commands.Result r = Commands.run(conf, "convert", "-D", "mapreduce.job.ubertask.enable=false",
+        "-D", "mapreduce.input.fileinputformat.split.maxsize=1048576", "--input", file.toString(),
+        "--derive", "part=big % 3", "--partition-by", "part", "--reducers", "2", "--output", "/lake/hdf5-table");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("shuffle by partition, 2 reducers"), r.out());
+    Path back = tmp.resolve("table");
+    hdfs.copyToLocalFile(new org.apache.hadoop.fs.Path("/lake/hdf5-table"), new org.apache.hadoop.fs.Path(back.toUri()));
+    long[] count = new long[3];
+    long[] sum = new long[3];
+    for (long i = 0; i < Hdf5InputJobTest.ROWS; i++) {
+      count[(int) (i % 3)]++;
+      sum[(int) (i % 3)] += i;
+    }
+    try (DuckDb duck = new DuckDb()) {
+      List<List<Object>> got = duck.query("SELECT part, count(*), sum(big), count(DISTINCT filename) FROM read_parquet('"
+          + back + "/*/*.parquet', hive_partitioning = true, filename = true) GROUP BY part ORDER BY part");
+      assertEquals(3, got.size(), got.toString());
+      for (int p = 0; p < 3; p++) {
+        assertEquals(String.valueOf(p), String.valueOf(got.get(p).get(0)), got.toString());
+        assertEquals(count[p], ((Number) got.get(p).get(1)).longValue(), "rows of part=" + p);
+        assertEquals(sum[p], ((Number) got.get(p).get(2)).longValue(), "sum of part=" + p);
+        assertEquals(1L, ((Number) got.get(p).get(3)).longValue(), "one file per partition: " + got);
+      }
+    }
   }
 }
