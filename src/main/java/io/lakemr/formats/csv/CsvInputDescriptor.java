@@ -36,7 +36,7 @@ public final class CsvInputDescriptor implements InputFormatDescriptor {
       "  --timestamp-format P       CSV/JSON Lines: DateTimeFormatter pattern (default ISO 8601; no offset is UTC)",
       "  --max-line-bytes N         CSV/JSON Lines: longer lines are bad records (default 16777216)",
       "  --bad-records MODE         CSV/JSON Lines/Avro: fail (default), skip or quarantine (to _bad_records/)",
-      "  --max-bad-records N|N%     CSV/JSON Lines/Avro: fail anyway past this many bad records per task");
+      "  --max-bad-records N|N%     CSV/JSON Lines/Avro: fail the job past this many bad records in all");
 
   @Override
   public String name() {
