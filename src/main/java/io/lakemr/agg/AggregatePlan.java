@@ -74,7 +74,11 @@ public final class AggregatePlan {
     checkDistinct("--group-by", groupBy);
     checkDistinct("--partition-by", partitionBy);
     for (String g : groupBy) {
-      requireColumn(table, "--group-by", g, null);
+      Column c = requireColumn(table, "--group-by", g, null);
+      if (c.type() == ColumnType.DECIMAL) {
+        throw new BadInputException("--group-by: column '" + g + "' is " + c.typeName()
+            + "; grouping by a decimal is not supported yet");
+      }
     }
     for (String p : partitionBy) {
       requireColumn(table, "--partition-by", p, null);
@@ -153,7 +157,7 @@ public final class AggregatePlan {
     switch (a.function()) {
       case SUM:
       case AVG:
-        if (!t.isNumeric()) {
+        if (!t.isNumeric() && t != ColumnType.DECIMAL) {
           throw new BadInputException("--agg: " + a + " needs a numeric column; '" + c.name()
               + "' is " + t.displayName());
         }
@@ -169,6 +173,13 @@ public final class AggregatePlan {
         if (!t.isNumeric()) {
           throw new BadInputException("--agg: " + a + " needs a numeric column; '" + c.name()
               + "' is " + t.displayName());
+        }
+        break;
+      case COUNT_DISTINCT:
+      case APPROX_COUNT_DISTINCT:
+        if (t == ColumnType.DECIMAL) {
+          throw new BadInputException("--agg: " + a + " of a decimal column ('" + c.name()
+              + "') is not supported yet");
         }
         break;
       default:
@@ -191,15 +202,20 @@ public final class AggregatePlan {
           list.add(new CountAccumulator(in));
           break;
         case SUM:
-          list.add(t.isFloating() ? new DoubleSumAccumulator(in, false) : new LongSumAccumulator(in, a.toString()));
+          list.add(t == ColumnType.DECIMAL ? new DecimalSumAccumulator(in, readColumns.get(in), false, a.toString())
+              : t.isFloating() ? new DoubleSumAccumulator(in, false) : new LongSumAccumulator(in, a.toString()));
           break;
         case AVG:
-          list.add(new DoubleSumAccumulator(in, true));
+          list.add(t == ColumnType.DECIMAL ? new DecimalSumAccumulator(in, readColumns.get(in), true, a.toString())
+              : new DoubleSumAccumulator(in, true));
           break;
         case MIN:
         case MAX:
           boolean max = a.function() == AggFunction.MAX;
           switch (t.vectorType()) {
+            case DECIMAL:
+              list.add(new DecimalMinMaxAccumulator(in, readColumns.get(in), max));
+              break;
             case LONG:
               list.add(new LongMinMaxAccumulator(in, t, max));
               break;
@@ -324,7 +340,7 @@ public final class AggregatePlan {
     List<Column> out = new ArrayList<>(keyColumns.subList(partitionCount, keyColumns.size()));
     Accumulators accs = newAccumulators();
     for (int i = 0; i < aggs.size(); i++) {
-      out.add(new Column(aggs.get(i).resultName(), accs.resultType(i)));
+      out.add(accs.resultColumn(i, aggs.get(i).resultName()));
     }
     return out;
   }

@@ -79,7 +79,7 @@ public final class ResultOrder {
     List<Column> out = new ArrayList<>(plan.keyColumns());
     Accumulators accs = plan.newAccumulators();
     for (int i = 0; i < plan.aggregates().size(); i++) {
-      out.add(new Column(plan.aggregates().get(i).resultName(), accs.resultType(i)));
+      out.add(accs.resultColumn(i, plan.aggregates().get(i).resultName()));
     }
     return out;
   }
@@ -165,9 +165,14 @@ public final class ResultOrder {
     List<Term> terms = parse(orderBy);
     List<Column> result = resultColumns(plan);
     for (Term t : terms) {
-      if (indexOf(result, t.column()) < 0) {
+      int at = indexOf(result, t.column());
+      if (at < 0) {
         throw new BadInputException("--order-by: unknown column '" + t.column() + "' (result columns: "
             + String.join(", ", result.stream().map(Column::name).toList()) + ")");
+      }
+      if (result.get(at).type() == ColumnType.DECIMAL) {
+        throw new BadInputException("--order-by: column '" + t.column() + "' is " + result.get(at).typeName()
+            + "; ordering by a decimal is not supported yet");
       }
     }
     return new ResultOrder(plan, terms, limit);
