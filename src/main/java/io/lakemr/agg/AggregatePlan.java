@@ -74,14 +74,14 @@ public final class AggregatePlan {
     checkDistinct("--group-by", groupBy);
     checkDistinct("--partition-by", partitionBy);
     for (String g : groupBy) {
-      Column c = requireColumn(table, "--group-by", g, null);
-      if (c.type() == ColumnType.DECIMAL) {
-        throw new BadInputException("--group-by: column '" + g + "' is " + c.typeName()
-            + "; grouping by a decimal is not supported yet");
-      }
+      requireColumn(table, "--group-by", g, null);
     }
     for (String p : partitionBy) {
-      requireColumn(table, "--partition-by", p, null);
+      Column c = requireColumn(table, "--partition-by", p, null);
+      if (c.type() == ColumnType.DECIMAL) {
+        throw new BadInputException("--partition-by: column '" + p + "' is " + c.typeName()
+            + "; partitioning by a decimal is not supported yet");
+      }
       if (!groupBy.contains(p)) {
         throw new BadInputException("--partition-by: column '" + p + "' is not a result column; "
             + "partition columns must also be --group-by columns");

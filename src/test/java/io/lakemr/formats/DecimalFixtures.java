@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -63,7 +64,9 @@ public final class DecimalFixtures {
     ObjectNode expected = json.createObjectNode();
     BigDecimal[][] parquet = values(PARQUET, 42);
     writeParquet(new File(dir, "decimals.parquet"), parquet);
-    expected.set("decimals.parquet", expectations(json, PARQUET, parquet));
+    ObjectNode parquetExpected = expectations(json, PARQUET, parquet);
+    parquetExpected.set("by_grade", byGrade(json, parquet));
+    expected.set("decimals.parquet", parquetExpected);
     BigDecimal[][] avro = values(AVRO, 7);
     writeAvro(new File(dir, "decimals.avro"), avro);
     expected.set("decimals.avro", expectations(json, AVRO, avro));
@@ -85,6 +88,28 @@ public final class DecimalFixtures {
       }
     }
     return rows;
+  }
+
+  /** The Parquet fixture's grade column, decimal(3,1) as int32: four values, and null every 11th row. */
+  static BigDecimal grade(int row) {
+    return row % 11 == 0 ? null : BigDecimal.valueOf((row % 4) * 25L - 15, 1);
+  }
+
+  /** Per grade (in order, null first): rows and the exact sum of d64. */
+  private static ObjectNode byGrade(ObjectMapper json, BigDecimal[][] rows) {
+    TreeMap<String, BigDecimal[]> groups = new TreeMap<>();
+    for (int r = 0; r < rows.length; r++) {
+      BigDecimal g = grade(r);
+      BigDecimal[] countSum = groups.computeIfAbsent(g == null ? "" : g.toPlainString(),
+          k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO.setScale(4)});
+      countSum[0] = countSum[0].add(BigDecimal.ONE);
+      if (rows[r][1] != null) {
+        countSum[1] = countSum[1].add(rows[r][1]);
+      }
+    }
+    ObjectNode out = json.createObjectNode();
+    groups.forEach((g, cs) -> out.putArray(g).add(cs[0].toPlainString()).add(cs[1].toPlainString()));
+    return out;
   }
 
   static String station(int row) {
@@ -140,7 +165,8 @@ public final class DecimalFixtures {
   }
 
   private static void writeParquet(File file, BigDecimal[][] rows) throws IOException {
-    StringBuilder schema = new StringBuilder("message decimals {\n  required binary station (STRING);\n");
+    StringBuilder schema = new StringBuilder("message decimals {\n  required binary station (STRING);\n"
+        + "  optional int32 grade (DECIMAL(3,1));\n");
     for (Spec s : PARQUET) {
       schema.append("  optional ").append(s.storage()).append(' ').append(s.name()).append(" (DECIMAL(")
           .append(s.precision()).append(',').append(s.scale()).append("));\n");
@@ -152,6 +178,9 @@ public final class DecimalFixtures {
         .withConf(new Configuration()).withRowGroupSize(16 * 1024).withDictionaryEncoding(false).build()) {
       for (int r = 0; r < rows.length; r++) {
         Group g = groups.newGroup().append("station", station(r));
+        if (grade(r) != null) {
+          g.append("grade", grade(r).unscaledValue().intValueExact());
+        }
         for (int c = 0; c < PARQUET.size(); c++) {
           BigDecimal v = rows[r][c];
           if (v == null) {
