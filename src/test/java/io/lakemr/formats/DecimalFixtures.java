@@ -40,7 +40,9 @@ import org.apache.parquet.schema.MessageTypeParser;
  * computed here from the in-memory {@link BigDecimal}s, never by reading the files back.
  *
  * <p>Run from the project folder once the test classes are compiled:
- * {@code java -cp target/test-classes:target/classes:$(cat target/test.classpath) io.lakemr.formats.DecimalFixtures src/test/resources/decimal}
+ * {@code mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test},
+ * then {@code java -cp target/test-classes:target/classes:$(cat target/test.classpath)
+ * io.lakemr.formats.DecimalFixtures src/test/resources/decimal}.
  */
 public final class DecimalFixtures {
 
