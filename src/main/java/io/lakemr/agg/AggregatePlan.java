@@ -211,20 +211,7 @@ public final class AggregatePlan {
           break;
         case MIN:
         case MAX:
-          boolean max = a.function() == AggFunction.MAX;
-          switch (t.vectorType()) {
-            case DECIMAL:
-              list.add(new DecimalMinMaxAccumulator(in, readColumns.get(in), max));
-              break;
-            case LONG:
-              list.add(new LongMinMaxAccumulator(in, t, max));
-              break;
-            case DOUBLE:
-              list.add(new DoubleMinMaxAccumulator(in, t, max));
-              break;
-            default:
-              list.add(new BytesMinMaxAccumulator(in, t, max));
-          }
+          list.add(minMax(in, readColumns.get(in), a.function() == AggFunction.MAX));
           break;
         case STDDEV:
         case STDDEV_SAMP:
@@ -249,6 +236,20 @@ public final class AggregatePlan {
       }
     }
     return new Accumulators(list);
+  }
+
+  private static Accumulator minMax(int in, Column column, boolean max) {
+    ColumnType t = column.type();
+    switch (t.vectorType()) {
+      case DECIMAL:
+        return new DecimalMinMaxAccumulator(in, column, max);
+      case LONG:
+        return new LongMinMaxAccumulator(in, t, max);
+      case DOUBLE:
+        return new DoubleMinMaxAccumulator(in, t, max);
+      default:
+        return new BytesMinMaxAccumulator(in, t, max);
+    }
   }
 
   /**

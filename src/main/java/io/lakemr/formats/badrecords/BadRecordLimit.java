@@ -46,7 +46,7 @@ public final class BadRecordLimit {
     }
     String first = policy.mode() == BadRecordMode.QUARANTINE ? firstQuarantined(conf, output) : null;
     return over + (first != null ? "; the first: " + first
-        : "; the task logs name them, or --bad-records quarantine keeps them");
+        : "; each map task's log names its first, and --bad-records quarantine keeps them all");
   }
 
   /**

@@ -2,6 +2,8 @@ package io.lakemr.formats.badrecords;
 
 import java.io.IOException;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a {@link BadRecordPolicy} during one task's read: fails, or counts and skips, or counts
@@ -10,6 +12,8 @@ import java.util.function.BiConsumer;
  * from the job's counters ({@link BadRecordLimit}).
  */
 public final class BadRecords {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BadRecords.class);
 
   private final BadRecordPolicy policy;
   private final BadRecordSink sink;
@@ -49,6 +53,9 @@ public final class BadRecords {
       throw new BadRecordException(record.describe());
     }
     bad++;
+    if (bad == 1 && policy.mode() == BadRecordMode.SKIP) {
+      LOG.warn("skipping bad records (--bad-records skip); the first of this task: {}", record.describe());
+    }
     counters.accept(RecordCounters.RECORDS_BAD, 1L);
     if (policy.mode() == BadRecordMode.QUARANTINE) {
       sink.accept(record);
