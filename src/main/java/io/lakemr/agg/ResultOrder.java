@@ -165,14 +165,9 @@ public final class ResultOrder {
     List<Term> terms = parse(orderBy);
     List<Column> result = resultColumns(plan);
     for (Term t : terms) {
-      int at = indexOf(result, t.column());
-      if (at < 0) {
+      if (indexOf(result, t.column()) < 0) {
         throw new BadInputException("--order-by: unknown column '" + t.column() + "' (result columns: "
             + String.join(", ", result.stream().map(Column::name).toList()) + ")");
-      }
-      if (result.get(at).type() == ColumnType.DECIMAL) {
-        throw new BadInputException("--order-by: column '" + t.column() + "' is " + result.get(at).typeName()
-            + "; ordering by a decimal is not supported yet");
       }
     }
     return new ResultOrder(plan, terms, limit);

@@ -178,9 +178,9 @@ public final class ConvertTool extends LakemrTool {
 
   private static void checkColumn(String option, String name, TableSchema table) {
     Column c = table.column(name);
-    if (c != null && c.type() == ColumnType.DECIMAL && !option.equals("--columns")) {
+    if (c != null && c.type() == ColumnType.DECIMAL && option.equals("--partition-by")) {
       throw new BadInputException(option + ": column '" + name + "' is " + c.typeName()
-          + "; partitioning or sorting by a decimal is not supported yet");
+          + "; partitioning by a decimal is not supported yet");
     }
     if (c != null) {
       return;
