@@ -1,5 +1,6 @@
 package io.lakemr.agg;
 
+import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -26,6 +27,11 @@ public abstract class Accumulator {
 
   /** The type of the finished value. */
   public abstract ColumnType resultType();
+
+  /** The column of the finished values, named {@code name} (a decimal's has its precision and scale). */
+  public Column resultColumn(String name) {
+    return new Column(name, resultType());
+  }
 
   /** Makes room for group numbers below {@code groups}; new groups start empty. */
   public abstract void ensureCapacity(int groups);

@@ -1,5 +1,6 @@
 package io.lakemr.agg;
 
+import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -29,6 +30,11 @@ public final class Accumulators {
 
   public ColumnType resultType(int i) {
     return list[i].resultType();
+  }
+
+  /** The column of aggregate {@code i}'s results, named {@code name}. */
+  public Column resultColumn(int i, String name) {
+    return list[i].resultColumn(name);
   }
 
   public void ensureCapacity(int groups) {

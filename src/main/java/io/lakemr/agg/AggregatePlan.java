@@ -78,7 +78,11 @@ public final class AggregatePlan {
       requireColumn(table, "--group-by", g, null);
     }
     for (String p : partitionBy) {
-      requireColumn(table, "--partition-by", p, null);
+      Column c = requireColumn(table, "--partition-by", p, null);
+      if (c.type() == ColumnType.DECIMAL) {
+        throw new BadInputException("--partition-by: column '" + p + "' is " + c.typeName()
+            + "; partitioning by a decimal is not supported yet");
+      }
       if (!groupBy.contains(p)) {
         throw new BadInputException("--partition-by: column '" + p + "' is not a result column; "
             + "partition columns must also be --group-by columns");
@@ -154,7 +158,7 @@ public final class AggregatePlan {
     switch (a.function()) {
       case SUM:
       case AVG:
-        if (!t.isNumeric()) {
+        if (!t.isNumeric() && t != ColumnType.DECIMAL) {
           throw new BadInputException("--agg: " + a + " needs a numeric column; '" + c.name()
               + "' is " + t.displayName());
         }
@@ -170,6 +174,13 @@ public final class AggregatePlan {
         if (!t.isNumeric()) {
           throw new BadInputException("--agg: " + a + " needs a numeric column; '" + c.name()
               + "' is " + t.displayName());
+        }
+        break;
+      case COUNT_DISTINCT:
+      case APPROX_COUNT_DISTINCT:
+        if (t == ColumnType.DECIMAL) {
+          throw new BadInputException("--agg: " + a + " of a decimal column ('" + c.name()
+              + "') is not supported yet");
         }
         break;
       default:
@@ -192,24 +203,16 @@ public final class AggregatePlan {
           list.add(new CountAccumulator(in));
           break;
         case SUM:
-          list.add(t.isFloating() ? new DoubleSumAccumulator(in, false) : new LongSumAccumulator(in, a.toString()));
+          list.add(t == ColumnType.DECIMAL ? new DecimalSumAccumulator(in, readColumns.get(in), false, a.toString())
+              : t.isFloating() ? new DoubleSumAccumulator(in, false) : new LongSumAccumulator(in, a.toString()));
           break;
         case AVG:
-          list.add(new DoubleSumAccumulator(in, true));
+          list.add(t == ColumnType.DECIMAL ? new DecimalSumAccumulator(in, readColumns.get(in), true, a.toString())
+              : new DoubleSumAccumulator(in, true));
           break;
         case MIN:
         case MAX:
-          boolean max = a.function() == AggFunction.MAX;
-          switch (t.vectorType()) {
-            case LONG:
-              list.add(new LongMinMaxAccumulator(in, t, max));
-              break;
-            case DOUBLE:
-              list.add(new DoubleMinMaxAccumulator(in, t, max));
-              break;
-            default:
-              list.add(new BytesMinMaxAccumulator(in, t, max));
-          }
+          list.add(minMax(in, readColumns.get(in), a.function() == AggFunction.MAX));
           break;
         case STDDEV:
         case STDDEV_SAMP:
@@ -234,6 +237,20 @@ public final class AggregatePlan {
       }
     }
     return new Accumulators(list);
+  }
+
+  private static Accumulator minMax(int in, Column column, boolean max) {
+    ColumnType t = column.type();
+    switch (t.vectorType()) {
+      case DECIMAL:
+        return new DecimalMinMaxAccumulator(in, column, max);
+      case LONG:
+        return new LongMinMaxAccumulator(in, t, max);
+      case DOUBLE:
+        return new DoubleMinMaxAccumulator(in, t, max);
+      default:
+        return new BytesMinMaxAccumulator(in, t, max);
+    }
   }
 
   /**
@@ -325,7 +342,7 @@ public final class AggregatePlan {
     List<Column> out = new ArrayList<>(keyColumns.subList(partitionCount, keyColumns.size()));
     Accumulators accs = newAccumulators();
     for (int i = 0; i < aggs.size(); i++) {
-      out.add(new Column(aggs.get(i).resultName(), accs.resultType(i)));
+      out.add(accs.resultColumn(i, aggs.get(i).resultName()));
     }
     return out;
   }

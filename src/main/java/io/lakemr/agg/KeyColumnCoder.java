@@ -26,6 +26,9 @@ abstract class KeyColumnCoder {
   abstract void clear();
 
   static KeyColumnCoder forType(ColumnType type) {
+    if (type == ColumnType.DECIMAL) {
+      return new DecimalKeyCoder();
+    }
     return type.vectorType() == ColumnVector.Type.BYTES ? new BytesKeyCoder() : new PrimitiveKeyCoder(type);
   }
 }

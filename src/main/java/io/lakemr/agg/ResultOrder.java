@@ -79,7 +79,7 @@ public final class ResultOrder {
     List<Column> out = new ArrayList<>(plan.keyColumns());
     Accumulators accs = plan.newAccumulators();
     for (int i = 0; i < plan.aggregates().size(); i++) {
-      out.add(new Column(plan.aggregates().get(i).resultName(), accs.resultType(i)));
+      out.add(accs.resultColumn(i, plan.aggregates().get(i).resultName()));
     }
     return out;
   }

@@ -50,7 +50,7 @@ public final class LakemrConfig {
   /** What a CSV, JSON Lines or Avro reader does with a bad record: fail, skip or quarantine ({@code --bad-records}). */
   public static final String BAD_RECORDS = "lakemr.input.bad.records";
 
-  /** Most bad records a task may skip, {@code N} or {@code N%} ({@code --max-bad-records}). Unset: no limit. */
+  /** Most bad records a job may skip, {@code N} or {@code N%} of all its records ({@code --max-bad-records}). Unset: no limit. */
   public static final String MAX_BAD_RECORDS = "lakemr.input.max.bad.records";
 
   /** Longest line (record) of CSV or JSON Lines input, in bytes ({@code --max-line-bytes}). */

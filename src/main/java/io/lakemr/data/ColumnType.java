@@ -10,7 +10,7 @@ import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
  *
  * <p>Integral types (and booleans, dates as days, timestamps as epoch milliseconds) live in
  * a {@code LongColumnVector}; floating-point types in a {@code DoubleColumnVector}; strings
- * (UTF-8) and bytes in a {@code BytesColumnVector}.
+ * (UTF-8) and bytes in a {@code BytesColumnVector}; decimals in a {@code DecimalColumnVector}.
  */
 public enum ColumnType {
   BOOLEAN(ColumnVector.Type.LONG),
@@ -23,7 +23,12 @@ public enum ColumnType {
   /** Days since 1970-01-01. */
   DATE(ColumnVector.Type.LONG),
   /** Milliseconds since 1970-01-01T00:00Z. */
-  TIMESTAMP(ColumnVector.Type.LONG);
+  TIMESTAMP(ColumnVector.Type.LONG),
+  /**
+   * An exact decimal number; its precision and scale are the {@link Column}'s. Held in a
+   * {@code DecimalColumnVector} ({@code HiveDecimalWritable}s).
+   */
+  DECIMAL(ColumnVector.Type.DECIMAL);
 
   private final ColumnVector.Type vectorType;
 
@@ -45,6 +50,7 @@ public enum ColumnType {
     return this == FLOAT || this == DOUBLE;
   }
 
+  /** Int, long, float or double: the types expressions compute with as longs or doubles (not decimals). */
   public boolean isNumeric() {
     return this == INT || this == LONG || this == FLOAT || this == DOUBLE;
   }
@@ -54,7 +60,10 @@ public enum ColumnType {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The (non-null) Avro schema of this type. */
+  /**
+   * The (non-null) Avro schema of this type; for a decimal, which needs its precision and
+   * scale, {@link Column#avroSchema()}.
+   */
   public Schema avroSchema() {
     switch (this) {
       case BOOLEAN:
@@ -75,6 +84,8 @@ public enum ColumnType {
         return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
       case TIMESTAMP:
         return LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+      case DECIMAL:
+        throw new IllegalStateException("a decimal's Avro schema needs its precision and scale (Column.avroSchema)");
       default:
         throw new AssertionError(this);
     }
@@ -106,7 +117,7 @@ public enum ColumnType {
         return STRING;
       case BYTES:
       case FIXED:
-        return BYTES;
+        return "decimal".equals(logical) ? DECIMAL : BYTES;
       default:
         throw new IllegalArgumentException("type " + s.getType().getName() + " is not a column type");
     }

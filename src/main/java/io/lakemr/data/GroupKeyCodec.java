@@ -1,10 +1,13 @@
 package io.lakemr.data;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
+import org.apache.hadoop.hive.serde2.io.HiveDecimalWritable;
 
 /**
  * Encodes a row's group-key columns so that unsigned byte order ({@code memcmp}) is value order.
@@ -19,7 +22,9 @@ import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
  *       folded into 0.0 and every NaN into one NaN, which sorts after +Infinity;</li>
  *   <li>strings and bytes: the bytes with {@code 0x00} written as {@code 0x00 0xFF}, ended by
  *       {@code 0x00 0x00}, so a string sorts before every longer string it prefixes. UTF-8
- *       byte order is code point order.</li>
+ *       byte order is code point order;</li>
+ *   <li>decimals: the unscaled value at the column's scale, 16 bytes big-endian two's
+ *       complement with the sign bit flipped (every value of a column has its scale).</li>
  * </ul>
  * The encoding is self-delimiting, so concatenated columns compare column by column.
  */
@@ -63,6 +68,10 @@ public final class GroupKeyCodec {
         case DOUBLE:
           encodeDouble(((DoubleColumnVector) v).vector[r], out);
           break;
+        case DECIMAL:
+          DecimalColumnVector d = (DecimalColumnVector) v;
+          encodeDecimal(d.vector[r], d.scale, out);
+          break;
         default:
           BytesColumnVector b = (BytesColumnVector) v;
           encodeBytes(b.vector[r], b.start[r], b.length[r], out);
@@ -90,6 +99,25 @@ public final class GroupKeyCodec {
   public static void encodeDouble(double value, ByteBuf out) {
     out.put(VALUE);
     out.putLong(sortableBits(value));
+  }
+
+  /** Bytes of a decimal's value in a key. */
+  static final int DECIMAL_BYTES = 16;
+
+  /**
+   * Appends one column's decimal value: its unscaled value at the column's scale (38 digits fit
+   * 128 bits) as {@value #DECIMAL_BYTES} bytes big-endian two's complement with the sign bit
+   * flipped, so bytes order as numbers do.
+   */
+  public static void encodeDecimal(HiveDecimalWritable value, int scale, ByteBuf out) {
+    out.put(VALUE);
+    byte[] unscaled = Decimals.unscaledBytes(value, scale);
+    byte pad = (byte) (unscaled[0] < 0 ? 0xFF : 0);
+    byte[] fixed = new byte[DECIMAL_BYTES];
+    Arrays.fill(fixed, 0, DECIMAL_BYTES - unscaled.length, pad);
+    System.arraycopy(unscaled, 0, fixed, DECIMAL_BYTES - unscaled.length, unscaled.length);
+    fixed[0] ^= (byte) 0x80;
+    out.put(fixed, 0, DECIMAL_BYTES);
   }
 
   /** Appends one column's string or bytes value. */
@@ -167,6 +195,13 @@ public final class GroupKeyCodec {
         case BYTES:
           p = decodeEscaped(key, p, (BytesColumnVector) v, row);
           break;
+        case DECIMAL:
+          byte[] unscaled = Arrays.copyOfRange(key, p, p + DECIMAL_BYTES);
+          unscaled[0] ^= (byte) 0x80;
+          DecimalColumnVector d = (DecimalColumnVector) v;
+          d.vector[row].setFromBigIntegerBytesAndScale(unscaled, 0, DECIMAL_BYTES, d.scale);
+          p += DECIMAL_BYTES;
+          break;
         default:
           throw new AssertionError(types[c]);
       }
@@ -184,6 +219,9 @@ public final class GroupKeyCodec {
       switch (types[c]) {
         case BOOLEAN:
           p += 1;
+          break;
+        case DECIMAL:
+          p += DECIMAL_BYTES;
           break;
         case STRING:
         case BYTES:

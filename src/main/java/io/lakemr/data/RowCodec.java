@@ -3,6 +3,7 @@ package io.lakemr.data;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 
@@ -12,8 +13,8 @@ import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
  *
  * <p>Each column is one byte, 0 for null and 1 for a value, then for a value: eight bytes
  * big-endian for types held as longs, the raw IEEE-754 bits for floating types (so
- * {@code -0.0} and NaN payloads survive), or a four-byte length and the bytes for strings and
- * bytes.
+ * {@code -0.0} and NaN payloads survive), or a four-byte length and the bytes for strings,
+ * bytes and decimals (the unscaled value at the column's scale, big-endian two's complement).
  */
 public final class RowCodec {
 
@@ -39,6 +40,12 @@ public final class RowCodec {
           break;
         case DOUBLE:
           out.putLong(Double.doubleToRawLongBits(((DoubleColumnVector) v).vector[r]));
+          break;
+        case DECIMAL:
+          DecimalColumnVector d = (DecimalColumnVector) v;
+          byte[] unscaled = Decimals.unscaledBytes(d.vector[r], d.scale);
+          putInt(unscaled.length, out);
+          out.put(unscaled, 0, unscaled.length);
           break;
         default:
           BytesColumnVector b = (BytesColumnVector) v;
@@ -81,6 +88,15 @@ public final class RowCodec {
             ((DoubleColumnVector) v).vector[row] = Double.longBitsToDouble(readLong(src, p));
           }
           p += 8;
+          break;
+        case DECIMAL:
+          int n = readInt(src, p);
+          p += 4;
+          if (v != null) {
+            DecimalColumnVector d = (DecimalColumnVector) v;
+            d.vector[row].setFromBigIntegerBytesAndScale(src, p, n, d.scale);
+          }
+          p += n;
           break;
         default:
           int len = readInt(src, p);

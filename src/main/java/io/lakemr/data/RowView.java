@@ -3,9 +3,11 @@ package io.lakemr.data;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.hadoop.hive.serde2.io.HiveDecimalWritable;
 
 /**
  * A reusable view of one row of a batch, for code that works a row at a time.
@@ -54,6 +56,17 @@ public final class RowView {
 
   public boolean getBoolean(int col) {
     return getLong(col) != 0;
+  }
+
+  /** The value of a decimal column (its vector's own; do not keep it). */
+  public HiveDecimalWritable getDecimal(int col) {
+    DecimalColumnVector v = (DecimalColumnVector) batch.cols[col];
+    return v.vector[index(v)];
+  }
+
+  /** The scale of a decimal column. */
+  public int decimalScale(int col) {
+    return ((DecimalColumnVector) batch.cols[col]).scale;
   }
 
   public double getDouble(int col) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
@@ -19,7 +20,7 @@ public final class Schemas {
   public static Schema record(String name, List<Column> columns) {
     List<Schema.Field> fields = new ArrayList<>(columns.size());
     for (Column c : columns) {
-      fields.add(new Schema.Field(c.name(), nullable(c.type().avroSchema()), null, Schema.Field.NULL_DEFAULT_VALUE));
+      fields.add(new Schema.Field(c.name(), nullable(c.avroSchema()), null, Schema.Field.NULL_DEFAULT_VALUE));
     }
     return Schema.createRecord(name, null, "io.lakemr", false, fields);
   }
@@ -28,7 +29,7 @@ public final class Schemas {
   public static List<Column> columns(Schema record) {
     List<Column> out = new ArrayList<>(record.getFields().size());
     for (Schema.Field f : record.getFields()) {
-      out.add(new Column(f.name(), ColumnType.of(f.schema())));
+      out.add(Column.of(f.name(), f.schema()));
     }
     return out;
   }
@@ -74,12 +75,20 @@ public final class Schemas {
   public static VectorizedRowBatch newBatch(List<Column> columns, int size) {
     VectorizedRowBatch batch = new VectorizedRowBatch(columns.size(), size);
     for (int i = 0; i < columns.size(); i++) {
-      batch.cols[i] = newVector(columns.get(i).type(), size);
+      batch.cols[i] = newVector(columns.get(i), size);
     }
     return batch;
   }
 
-  /** A column vector for values of the given type. */
+  /** A column vector for values of the given column (a decimal's has its precision and scale). */
+  public static ColumnVector newVector(Column column, int size) {
+    if (column.type() == ColumnType.DECIMAL) {
+      return new DecimalColumnVector(size, column.precision(), column.scale());
+    }
+    return newVector(column.type(), size);
+  }
+
+  /** A column vector for values of the given type, not a decimal (see {@link #newVector(Column, int)}). */
   public static ColumnVector newVector(ColumnType type, int size) {
     switch (type.vectorType()) {
       case LONG:

@@ -3,6 +3,7 @@ package io.lakemr.data;
 import java.util.List;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 
@@ -22,7 +23,7 @@ import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
  * <p>Nulls: the null marker {@code 0x00} sorts first, so nulls come first in an ascending
  * column and, inverted to {@code 0xFF}, last in a descending one, as Spark orders them by
  * default. Doubles order as {@link Double#compare} with {@code -0.0} equal to {@code 0.0} and
- * NaN above {@code +Infinity}; strings by UTF-8 bytes (code points).
+ * NaN above {@code +Infinity}; strings by UTF-8 bytes (code points); decimals as numbers.
  */
 public final class SortKeyEncoder {
 
@@ -74,6 +75,10 @@ public final class SortKeyEncoder {
             break;
           case DOUBLE:
             GroupKeyCodec.encodeDouble(((DoubleColumnVector) v).vector[r], out);
+            break;
+          case DECIMAL:
+            DecimalColumnVector d = (DecimalColumnVector) v;
+            GroupKeyCodec.encodeDecimal(d.vector[r], d.scale, out);
             break;
           default:
             BytesColumnVector b = (BytesColumnVector) v;

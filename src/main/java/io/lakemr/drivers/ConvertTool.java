@@ -6,6 +6,7 @@ import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPartitioner;
 import io.lakemr.convert.ConvertPlan;
 import io.lakemr.data.Column;
+import io.lakemr.data.ColumnType;
 import io.lakemr.data.GroupKey;
 import io.lakemr.data.TableSchema;
 import io.lakemr.expr.RowCounters;
@@ -269,7 +270,12 @@ public class ConvertTool extends LakemrTool {
   }
 
   private static void checkColumn(String option, String name, TableSchema table) {
-    if (table.column(name) != null) {
+    Column c = table.column(name);
+    if (c != null && c.type() == ColumnType.DECIMAL && option.equals("--partition-by")) {
+      throw new BadInputException(option + ": column '" + name + "' is " + c.typeName()
+          + "; partitioning by a decimal is not supported yet");
+    }
+    if (c != null) {
       return;
     }
     String reason = table.unreadable().get(name);

@@ -1,6 +1,7 @@
 package io.lakemr.drivers;
 
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.formats.badrecords.BadRecordLimit;
 import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,8 @@ final class JobRunner {
    * Runs one job of a chain writing into {@code outputDir}, and checks its result.
    *
    * @param failureDir where its failing tasks describe their failure
-   * @throws JobFailedException when the job fails; {@code outputDir} is removed first
+   * @throws JobFailedException when the job fails, or has more bad input records than
+   *     {@code --max-bad-records} allows over all its tasks; {@code outputDir} is removed first
    */
   static void runStage(Job job, Path outputDir, Path failureDir, PrintStream progress)
       throws IOException, InterruptedException, JobFailedException {
@@ -100,6 +102,11 @@ final class JobRunner {
       String why = failureReason(job, outputDir.getFileSystem(job.getConfiguration()), failureDir);
       outputDir.getFileSystem(job.getConfiguration()).delete(outputDir, true);
       throw new JobFailedException("job " + job.getJobID() + " (" + job.getJobName() + ") failed: " + why);
+    }
+    String tooManyBad = BadRecordLimit.check(job.getConfiguration(), job.getCounters(), outputDir);
+    if (tooManyBad != null) {
+      outputDir.getFileSystem(job.getConfiguration()).delete(outputDir, true);
+      throw new JobFailedException("job " + job.getJobID() + " (" + job.getJobName() + ") failed: " + tooManyBad);
     }
   }
 

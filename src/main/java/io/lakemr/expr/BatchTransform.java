@@ -75,6 +75,10 @@ public final class BatchTransform {
             + ": column '" + d.name() + "' already exists");
       }
       Expression e = Expression.parse(d.option(), d.expression(), columns, unreadable);
+      if (e.type() == ColumnType.DECIMAL) {
+        throw new BadInputException((d.option().equals("--window") ? "--window" : "--derive") + ": column '"
+            + d.name() + "' would be a decimal; derived decimal columns are not supported yet");
+      }
       expressions.add(e);
       columns.add(new Column(d.name(), e.type()));
     }

@@ -1,6 +1,9 @@
 package io.lakemr.expr;
 
 import io.lakemr.data.ColumnType;
+import io.lakemr.data.Decimals;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
+import org.apache.hadoop.hive.serde2.io.HiveDecimalWritable;
 
 /**
  * A conversion between value kinds. Double to long truncates toward zero, and NaN, infinities
@@ -32,6 +37,9 @@ final class CastExpr extends RowwiseExpr {
   @Override
   boolean compute(ColumnVector[] in, int i, ColumnVector out) {
     ColumnVector v = in[0];
+    if (from == ColumnType.DECIMAL) {
+      return fromDecimal((DecimalColumnVector) v, i, out);
+    }
     switch (type().vectorType()) {
       case LONG:
         if (from.vectorType() == ColumnVector.Type.LONG) {
@@ -65,6 +73,27 @@ final class CastExpr extends RowwiseExpr {
           return true;
         }
         byte[] s = toText(v, i).getBytes(StandardCharsets.UTF_8);
+        setBytes(out, i, s, 0, s.length);
+        return true;
+    }
+  }
+
+  /** A decimal as a long (truncated toward zero; null outside the long range), a double, or its plain text. */
+  private boolean fromDecimal(DecimalColumnVector v, int i, ColumnVector out) {
+    HiveDecimalWritable d = v.vector[at(v, i)];
+    switch (type().vectorType()) {
+      case LONG:
+        BigInteger whole = d.getHiveDecimal().bigDecimalValue().setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+        if (whole.bitLength() >= 64) {
+          return false;
+        }
+        setLong(out, i, whole.longValue());
+        return true;
+      case DOUBLE:
+        setDouble(out, i, d.doubleValue());
+        return true;
+      default:
+        byte[] s = Decimals.text(d, v.scale).getBytes(StandardCharsets.US_ASCII);
         setBytes(out, i, s, 0, s.length);
         return true;
     }

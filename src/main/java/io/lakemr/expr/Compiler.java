@@ -2,6 +2,7 @@ package io.lakemr.expr;
 
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -193,6 +194,10 @@ final class Compiler {
       default -> CompareExpr.Op.GE;
     };
     VectorExpr[] p = pair(left, right, ColumnType.LONG);
+    VectorExpr decimal = decimalComparison(op, p, left, right);
+    if (decimal != null) {
+      return decimal;
+    }
     VectorExpr l = dateLiteral(p[0], left, p[1]);
     VectorExpr r = dateLiteral(p[1], right, p[0]);
     ColumnType a = l.type();
@@ -207,6 +212,37 @@ final class Compiler {
       return new CompareExpr(op, l, r);
     }
     throw new ExprError("cannot compare a " + a.displayName() + " with a " + c.displayName(), pos);
+  }
+
+  /** A decimal compared with a number literal (either side), exactly; null for other comparisons. */
+  private static VectorExpr decimalComparison(CompareExpr.Op op, VectorExpr[] p, Node left, Node right) {
+    if (p[0].type() == ColumnType.DECIMAL && exactNumber(right) != null) {
+      return new DecimalCompareExpr(op, p[0], exactNumber(right), right.pos());
+    }
+    if (p[1].type() == ColumnType.DECIMAL && exactNumber(left) != null) {
+      CompareExpr.Op flipped = switch (op) {
+        case LT -> CompareExpr.Op.GT;
+        case LE -> CompareExpr.Op.GE;
+        case GT -> CompareExpr.Op.LT;
+        case GE -> CompareExpr.Op.LE;
+        default -> op;
+      };
+      return new DecimalCompareExpr(flipped, p[1], exactNumber(left), left.pos());
+    }
+    return null;
+  }
+
+  /** A number literal (or its negation) as written, exactly; null for anything else. */
+  private static BigDecimal exactNumber(Node n) {
+    if (n instanceof Node.Unary u && u.op().equals("-")) {
+      BigDecimal v = exactNumber(u.operand());
+      return v == null ? null : v.negate();
+    }
+    if (n instanceof Node.Literal lit && (lit.value() instanceof Long || lit.value() instanceof Double)) {
+      return lit.text() != null ? new BigDecimal(lit.text())
+          : lit.value() instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.valueOf((Double) lit.value());
+    }
+    return null;
   }
 
   /** A string literal compared with a date becomes that date. */

@@ -16,8 +16,16 @@ public sealed interface Node {
   record ColumnRef(String name, int pos) implements Node {
   }
 
-  /** A literal: {@code Long}, {@code Double}, {@code String}, {@code Boolean}, or null for NULL. */
-  record Literal(Object value, int pos) implements Node {
+  /**
+   * A literal: {@code Long}, {@code Double}, {@code String}, {@code Boolean}, or null for NULL.
+   *
+   * @param text a number's text as written (a decimal compares with it exactly), else null
+   */
+  record Literal(Object value, int pos, String text) implements Node {
+
+    Literal(Object value, int pos) {
+      this(value, pos, null);
+    }
   }
 
   /** {@code -x} or {@code NOT x}; op is {@code "-"} or {@code "NOT"}. */

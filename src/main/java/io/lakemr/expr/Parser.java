@@ -249,7 +249,7 @@ final class Parser {
     if (integral) {
       BigInteger v = new BigInteger(text);
       if (v.bitLength() < 64) {
-        return new Node.Literal(v.longValue(), pos);
+        return new Node.Literal(v.longValue(), pos, text);
       }
       throw new ExprError("integer " + text + " is out of the range of a long; write " + text + ".0 for a double",
           pos);
@@ -258,6 +258,6 @@ final class Parser {
     if (Double.isInfinite(d)) {
       throw new ExprError("number " + text + " is out of the range of a double", pos);
     }
-    return new Node.Literal(d, pos);
+    return new Node.Literal(d, pos, text);
   }
 }

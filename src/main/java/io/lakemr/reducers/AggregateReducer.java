@@ -57,7 +57,7 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
     partitionVectors = new ColumnVector[p];
     for (int i = 0; i < keys.size(); i++) {
       if (i < p) {
-        partitionVectors[i] = Schemas.newVector(keys.get(i).type(), BATCH_ROWS);
+        partitionVectors[i] = Schemas.newVector(keys.get(i), BATCH_ROWS);
         keyTargets[i] = partitionVectors[i];
       } else {
         keyTargets[i] = out.cols[i - p];
@@ -124,7 +124,7 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
     List<Column> keys = plan.keyColumns();
     ColumnVector[] scratch = new ColumnVector[keys.size()];
     for (int i = 0; i < scratch.length; i++) {
-      scratch[i] = Schemas.newVector(keys.get(i).type(), 1);
+      scratch[i] = Schemas.newVector(keys.get(i), 1);
     }
     codec.decode(key.getBytes(), 0, scratch, 0);
     StringBuilder sb = new StringBuilder("(");

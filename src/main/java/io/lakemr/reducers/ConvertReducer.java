@@ -46,7 +46,7 @@ public class ConvertReducer extends Reducer<GroupKey, BytesWritable, NullWritabl
     partitionCodec = plan.partitionCodec();
     partitionVectors = new ColumnVector[partitionColumns.size()];
     for (int i = 0; i < partitionVectors.length; i++) {
-      partitionVectors[i] = Schemas.newVector(partitionColumns.get(i).type(), 1);
+      partitionVectors[i] = Schemas.newVector(partitionColumns.get(i), 1);
     }
     out = Schemas.newBatch(plan.fileColumns(), BATCH_ROWS);
     out.size = 0;

@@ -64,7 +64,7 @@ public class SortedOutputReducer extends Reducer<GroupKey, BytesWritable, NullWr
     targets = new ColumnVector[result.size()];
     for (int i = 0; i < result.size(); i++) {
       if (i < partitionCount) {
-        partitionVectors[i] = Schemas.newVector(result.get(i).type(), 1);
+        partitionVectors[i] = Schemas.newVector(result.get(i), 1);
       } else {
         targets[i] = out.cols[i - partitionCount]; // partition columns stay out of the files
       }

@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.hadoop.hive.common.type.HiveDecimal;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.io.DataOutputBuffer;
@@ -206,5 +208,29 @@ class GroupKeyCodecTest {
     assertTrue(WritableComparator.compareBytes(nul, 0, nul.length, negInf, 0, negInf.length) < 0);
     assertTrue(WritableComparator.compareBytes(negInf, 0, negInf.length, zero, 0, zero.length) < 0);
     assertTrue(WritableComparator.compareBytes(zero, 0, zero.length, nan, 0, nan.length) < 0);
+  }
+
+  @Test
+  void decimalKeysSortAsNumbersAndDecodeExactly() {
+    String[] values = {"-99999999999999999999999999999999.999999", "-1.000001", "-0.000001", "0.000000",
+        "0.000001", "12.500000", "99999999999999999999999999999999.999999"};
+    GroupKeyCodec codec = new GroupKeyCodec(List.of(ColumnType.DECIMAL));
+    List<byte[]> keys = new ArrayList<>();
+    for (String v : values) {
+      DecimalColumnVector in = new DecimalColumnVector(1, 38, 6);
+      in.vector[0].set(HiveDecimal.create(v));
+      ByteBuf out = new ByteBuf();
+      codec.encode(new ColumnVector[] {in}, 0, out);
+      keys.add(out.toByteArray());
+      DecimalColumnVector back = new DecimalColumnVector(1, 38, 6);
+      codec.decode(out.array(), 0, new ColumnVector[] {back}, 0);
+      assertEquals(v, Decimals.text(back.vector[0], 6));
+      assertEquals(out.length(), codec.prefixLength(out.array(), 0, 1));
+    }
+    for (int i = 1; i < keys.size(); i++) {
+      byte[] a = keys.get(i - 1);
+      byte[] b = keys.get(i);
+      assertTrue(WritableComparator.compareBytes(a, 0, a.length, b, 0, b.length) < 0, values[i - 1] + " < " + values[i]);
+    }
   }
 }

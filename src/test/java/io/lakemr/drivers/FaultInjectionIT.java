@@ -349,4 +349,45 @@ class FaultInjectionIT {
         "reduce 0 committed before the halt and was recovered; reduce 1 ran again in the second: " + fired);
     assertSameAsClean("recovered");
   }
+
+  /**
+   * CSV input with bad records, {@code --bad-records quarantine}: the one map's first attempt
+   * quarantines them and then throws at a read far past them; the second attempt's quarantine
+   * file is the one published, so each bad record is in {@code _bad_records} exactly once and
+   * the counts and sums are those of the good rows.
+   */
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void quarantinedRecordsOfARetriedMapArePublishedOnce() throws Exception {
+    BadCsvInput input = new BadCsvInput();
+    input.write(hdfs, new Path("/faults/csv/in/events.csv"));
+    String name = "quarantine";
+    List<String> all = new ArrayList<>(List.of("-D", "mapreduce.job.ubertask.enable=false",
+        "-D", "mapreduce.map.maxattempts=2"));
+    all.addAll(FaultyFileSystem.options());
+    all.addAll(FaultyFileSystem.recordsIn(records(name).toString()));
+    all.addAll(FaultyFileSystem.rule("map-quarantines", "in=map attempt=0 on=create file=.jsonl count=1 do=note"));
+    all.addAll(FaultyFileSystem.rule("map-throws", "in=map attempt=0 on=read file=events.csv from="
+        + input.length() * 3 / 4 + " to=" + input.length() + " do=throw"));
+    all.addAll(List.of("--input", FaultyFileSystem.uri(hdfs, "/faults/csv/in"), "--format", "csv",
+        "--schema", "id:long,station:string,value:long", "--bad-records", "quarantine",
+        "--group-by", "station", "--agg", "count(*),sum(value)", "--reducers", "1", "--output-format", "csv",
+        "--output", FaultyFileSystem.uri(hdfs, "/faults/" + name + "/out")));
+    Commands.Result r = Commands.run(conf, "aggregate", all.toArray(new String[0]));
+    TreeSet<String> fired = fired(name);
+    assertEquals(0, r.exitCode(), r + "\nfaults fired: " + fired);
+    assertEquals(new TreeSet<>(List.of("m_000000_0")), attemptsOf(fired, "map-quarantines"),
+        "the first attempt quarantined records before it failed: " + fired);
+    assertEquals(new TreeSet<>(List.of("m_000000_0")), attemptsOf(fired, "map-throws"), fired.toString());
+    assertNothingLeft(name);
+    Path out = new Path("/faults/" + name + "/out");
+    List<String> raws = new ArrayList<>();
+    for (String line : BadCsvInput.linesOf(hdfs, new Path(out, "_bad_records"), "part-m-\\d+\\.jsonl")) {
+      raws.add(json.readTree(line).path("raw").asText());
+    }
+    assertEquals(input.badLines(), raws, "each bad record once, in file order");
+    Map<String, long[]> got = BadCsvInput.readCountsAndSums(hdfs, out);
+    assertEquals(input.expected().keySet(), got.keySet());
+    input.expected().forEach((station, want) -> assertArrayEquals(want, got.get(station), station));
+  }
 }

@@ -162,4 +162,15 @@ class TextInputJobTest {
     assertTrue(usage.err().contains("column id has type 'decimal'"), usage.err());
   }
 
+  @Test
+  void inspectShowsFileCompressionAndInferredSchema() throws Exception {
+    Commands.Result csv = Commands.run(conf, "inspect", fixtures.resolve("sensors.csv.gz").toString());
+    assertEquals(0, csv.exitCode(), csv.toString());
+    assertTrue(csv.out().contains("format: csv\n") && csv.out().contains("compression: gzip\n")
+        && csv.out().contains("schema: ts:timestamp,station:string,"), csv.out());
+    Commands.Result jsonl = Commands.run(conf, "inspect", fixtures.resolve("events.jsonl.zst").toString());
+    assertEquals(0, jsonl.exitCode(), jsonl.toString());
+    assertTrue(jsonl.out().contains("format: jsonl\n") && jsonl.out().contains("compression: zstd\n")
+        && jsonl.out().contains("schema: "), jsonl.out());
+  }
 }

@@ -23,9 +23,11 @@ import org.apache.avro.util.Utf8;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.hadoop.hive.serde2.io.HiveDecimalWritable;
 
 /**
  * Reads one byte range of an Avro object container file into batches, through Avro's
@@ -45,6 +47,7 @@ public final class AvroBatchReader implements RangeReader {
   private final long start;
   private final long end;
   private final ColumnType[] types;
+  private final String[] columnNames;
   private final boolean[] micros;
   private final int[][] paths;
   private final byte[][] partitionValues;
@@ -70,6 +73,7 @@ public final class AvroBatchReader implements RangeReader {
       NestedColumns nested = NestedColumns.of(schema);
       int n = columns.size();
       this.types = new ColumnType[n];
+      this.columnNames = columns.stream().map(Column::name).toArray(String[]::new);
       this.micros = new boolean[n];
       this.paths = new int[n][];
       this.partitionValues = new byte[n][];
@@ -188,7 +192,26 @@ public final class AvroBatchReader implements RangeReader {
         ((LongColumnVector) vec).vector[r] = micros[c] ? Math.floorDiv(x, 1000L) : x;
       }
       case DOUBLE -> ((DoubleColumnVector) vec).vector[r] = ((Number) v).doubleValue();
+      case DECIMAL -> setDecimal((DecimalColumnVector) vec, r, c, v);
       default -> setBytes((BytesColumnVector) vec, r, v);
+    }
+  }
+
+  /** An Avro decimal (bytes or fixed: the unscaled value, big-endian two's complement). */
+  private void setDecimal(DecimalColumnVector vec, int r, int c, Object v) {
+    byte[] b;
+    if (v instanceof GenericFixed f) {
+      b = f.bytes();
+    } else {
+      ByteBuffer d = ((ByteBuffer) v).duplicate();
+      b = new byte[d.remaining()];
+      d.get(b);
+    }
+    HiveDecimalWritable w = vec.vector[r];
+    w.setFromBigIntegerBytesAndScale(b, 0, b.length, vec.scale);
+    if (!w.isSet() || !w.mutateEnforcePrecisionScale(vec.precision, vec.scale)) {
+      throw new AvroRuntimeException("column " + columnNames[c] + ": a value does not fit decimal("
+          + vec.precision + "," + vec.scale + ")");
     }
   }
 

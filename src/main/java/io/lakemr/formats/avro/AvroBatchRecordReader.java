@@ -31,7 +31,7 @@ public class AvroBatchRecordReader extends BatchRecordReader {
           context.getCounter(RecordCounters.BYTES_READ).increment(range.length());
           return new AvroBatchReader(conf, range, reader, fileColumns, List.of(), (c, n) -> { });
         },
-        range -> { }, () -> { });
+        () -> { });
   }
 
   @Override

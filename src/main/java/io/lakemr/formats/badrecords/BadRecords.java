@@ -1,14 +1,19 @@
 package io.lakemr.formats.badrecords;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Applies a {@link BadRecordPolicy} during one read: fails, or counts and skips, or counts and
- * hands each bad record to a sink, and fails once more records are bad than the policy allows.
+ * Applies a {@link BadRecordPolicy} during one task's read: fails, or counts and skips, or counts
+ * and hands each bad record to a sink, and fails early once the task alone has more bad records
+ * than the count the policy allows. The job-wide limit, count or share, is checked by the driver
+ * from the job's counters ({@link BadRecordLimit}).
  */
 public final class BadRecords {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BadRecords.class);
 
   private final BadRecordPolicy policy;
   private final BadRecordSink sink;
@@ -48,6 +53,9 @@ public final class BadRecords {
       throw new BadRecordException(record.describe());
     }
     bad++;
+    if (bad == 1 && policy.mode() == BadRecordMode.SKIP) {
+      LOG.warn("skipping bad records (--bad-records skip); the first of this task: {}", record.describe());
+    }
     counters.accept(RecordCounters.RECORDS_BAD, 1L);
     if (policy.mode() == BadRecordMode.QUARANTINE) {
       sink.accept(record);
@@ -72,20 +80,5 @@ public final class BadRecords {
 
   public long goodCount() {
     return good;
-  }
-
-  /**
-   * Checks the percentage limit once the read is over.
-   *
-   * @param what the file or split read, for the message
-   * @throws BadRecordException when the bad records are more than the allowed share
-   */
-  public void finish(String what) throws BadRecordException {
-    long total = bad + good;
-    if (policy.maxPercent() >= 0 && total > 0 && bad * 100.0 / total > policy.maxPercent()) {
-      throw new BadRecordException(String.format(Locale.ROOT,
-          "%s: %d of %d records are bad (%.2f%%), more than max-bad-records %s", what, bad, total,
-          bad * 100.0 / total, policy.maxText()));
-    }
   }
 }

@@ -35,7 +35,7 @@ public class CsvBatchRecordReader extends BatchRecordReader {
           context.getCounter(RecordCounters.BYTES_READ).increment(range.length());
           return new CsvBatchReader(conf, range, options, table, fileColumns, List.of(), bad.records());
         },
-        range -> bad.records().finish(range.path().toString()), bad);
+        bad);
   }
 
   @Override

@@ -7,14 +7,12 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputFormatDescriptor;
 import io.lakemr.formats.InputTable;
 import io.lakemr.formats.text.Compression;
-import io.lakemr.formats.text.SchemaSpec;
 import io.lakemr.formats.text.TextOptionValues;
 import io.lakemr.formats.text.TextTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +34,7 @@ public final class CsvInputDescriptor implements InputFormatDescriptor {
       "  --timestamp-format P       CSV/JSON Lines: DateTimeFormatter pattern (default ISO 8601; no offset is UTC)",
       "  --max-line-bytes N         CSV/JSON Lines: longer lines are bad records (default 16777216)",
       "  --bad-records MODE         CSV/JSON Lines/Avro: fail (default), skip or quarantine (to _bad_records/)",
-      "  --max-bad-records N|N%     CSV/JSON Lines/Avro: fail anyway past this many bad records per task");
+      "  --max-bad-records N|N%     CSV/JSON Lines/Avro: fail the job past this many bad records in all");
 
   @Override
   public String name() {
@@ -66,8 +64,8 @@ public final class CsvInputDescriptor implements InputFormatDescriptor {
 
   @Override
   public Set<String> options() {
-    return Set.of("schema", "schema-file", "sample-rows", "timestamp-format", "max-line-bytes", "bad-records",
-        "max-bad-records", "header", "delimiter", "quote", "escape", "null-value", "comment", "encoding", "multiline");
+    return TextOptionValues.sharedAnd("header", "delimiter", "quote", "escape", "null-value", "comment", "encoding",
+        "multiline");
   }
 
   @Override
@@ -118,15 +116,9 @@ public final class CsvInputDescriptor implements InputFormatDescriptor {
 
   @Override
   public Map<String, Object> inspect(Configuration conf, InputFile file) throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("format", name());
-    doc.put("file", file.path().toString());
-    doc.put("bytes", file.length());
-    doc.put("compression", Compression.of(file.path()).name().toLowerCase(Locale.ROOT));
     CsvOptions o = options(List.of(file), FormatOptions.none());
-    doc.put("schema", SchemaSpec.format(CsvSchemaInference.infer(conf, List.of(file.path()), o,
-        TextTables.SAMPLE_ROWS_DEFAULT, 1)));
-    return doc;
+    return TextTables.inspection(name(), file, CsvSchemaInference.infer(conf, List.of(file.path()), o,
+        TextTables.SAMPLE_ROWS_DEFAULT, 1));
   }
 
   @Override

@@ -5,7 +5,7 @@ import io.lakemr.data.TableSchema;
 import io.lakemr.formats.FormatOptions;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputTable;
-import io.lakemr.formats.badrecords.BadRecordSettings;
+import io.lakemr.formats.badrecords.BadRecordOptions;
 import io.lakemr.formats.badrecords.RecordCounters;
 import io.lakemr.formats.text.TextSettings;
 import io.lakemr.formats.text.TextTables;
@@ -24,18 +24,15 @@ final class CsvInputTable implements InputTable {
   private final CsvOptions options;
   private final TableSchema schema;
   private final List<Column> fileColumns;
-  private final String badRecords;
-  private final String maxBadRecords;
+  private final BadRecordOptions badRecords;
 
   CsvInputTable(Configuration conf, InputFiles files, FormatOptions given, CsvOptions options) {
     this.options = options;
-    this.badRecords = given.get("bad-records");
-    this.maxBadRecords = given.get("max-bad-records");
+    this.badRecords = BadRecordOptions.of(given); // now, not in a task
     this.schema = TextTables.resolve(conf, files, given,
         (paths, rows) -> CsvSchemaInference.infer(conf, paths, options, rows, TextTables.SAMPLE_FILES));
     this.fileColumns = new ArrayList<>(schema.columns().subList(0,
         schema.columns().size() - files.partitionColumns().size()));
-    BadRecordSettings.check(badRecords, maxBadRecords); // now, not in a task
   }
 
   @Override
@@ -50,7 +47,7 @@ final class CsvInputTable implements InputTable {
     CsvBatchInputFormat.setReadSchema(job, readSchema);
     CsvBatchInputFormat.setOptions(job, options);
     TextSettings.setTableColumns(job, fileColumns);
-    BadRecordSettings.set(job, badRecords, maxBadRecords);
+    badRecords.set(job);
   }
 
   @Override

@@ -33,7 +33,7 @@ public class JsonLinesBatchRecordReader extends BatchRecordReader {
           context.getCounter(RecordCounters.BYTES_READ).increment(range.length());
           return new JsonLinesBatchReader(conf, range, options, fileColumns, List.of(), bad.records());
         },
-        range -> bad.records().finish(range.path().toString()), bad);
+        bad);
   }
 
   @Override

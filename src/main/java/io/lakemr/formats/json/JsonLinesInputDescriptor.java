@@ -6,14 +6,11 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputFormatDescriptor;
 import io.lakemr.formats.InputTable;
 import io.lakemr.formats.csv.CsvInputDescriptor;
-import io.lakemr.formats.text.Compression;
-import io.lakemr.formats.text.SchemaSpec;
+import io.lakemr.formats.text.TextOptionValues;
 import io.lakemr.formats.text.TextTables;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -41,8 +38,7 @@ public final class JsonLinesInputDescriptor implements InputFormatDescriptor {
 
   @Override
   public Set<String> options() {
-    return Set.of("schema", "schema-file", "sample-rows", "timestamp-format", "max-line-bytes", "bad-records",
-        "max-bad-records");
+    return TextOptionValues.SHARED;
   }
 
   @Override
@@ -57,14 +53,8 @@ public final class JsonLinesInputDescriptor implements InputFormatDescriptor {
 
   @Override
   public Map<String, Object> inspect(Configuration conf, InputFile file) throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("format", name());
-    doc.put("file", file.path().toString());
-    doc.put("bytes", file.length());
-    doc.put("compression", Compression.of(file.path()).name().toLowerCase(Locale.ROOT));
-    doc.put("schema", SchemaSpec.format(JsonSchemaInference.infer(conf, List.of(file.path()), JsonOptions.DEFAULTS,
-        TextTables.SAMPLE_ROWS_DEFAULT, 1)));
-    return doc;
+    return TextTables.inspection(name(), file, JsonSchemaInference.infer(conf, List.of(file.path()),
+        JsonOptions.DEFAULTS, TextTables.SAMPLE_ROWS_DEFAULT, 1));
   }
 
   @Override

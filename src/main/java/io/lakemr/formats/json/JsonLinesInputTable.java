@@ -4,7 +4,7 @@ import io.lakemr.data.TableSchema;
 import io.lakemr.formats.FormatOptions;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputTable;
-import io.lakemr.formats.badrecords.BadRecordSettings;
+import io.lakemr.formats.badrecords.BadRecordOptions;
 import io.lakemr.formats.badrecords.RecordCounters;
 import io.lakemr.formats.text.TextOptionValues;
 import io.lakemr.formats.text.TextSettings;
@@ -22,14 +22,11 @@ final class JsonLinesInputTable implements InputTable {
 
   private final TableSchema schema;
   private final JsonOptions options;
-  private final String badRecords;
-  private final String maxBadRecords;
+  private final BadRecordOptions badRecords;
 
   JsonLinesInputTable(Configuration conf, InputFiles files, FormatOptions given) {
     this.options = new JsonOptions(given.get("timestamp-format"), TextOptionValues.maxLineBytes(given));
-    this.badRecords = given.get("bad-records");
-    this.maxBadRecords = given.get("max-bad-records");
-    BadRecordSettings.check(badRecords, maxBadRecords);
+    this.badRecords = BadRecordOptions.of(given); // now, not in a task
     this.schema = TextTables.resolve(conf, files, given,
         (paths, rows) -> JsonSchemaInference.infer(conf, paths, options, rows, TextTables.SAMPLE_FILES));
   }
@@ -46,7 +43,7 @@ final class JsonLinesInputTable implements InputTable {
     JsonLinesBatchInputFormat.setReadSchema(job, readSchema);
     TextSettings.setMaxLineBytes(job, options.maxLineBytes());
     TextSettings.setTimestampFormat(job, options.timestampFormat());
-    BadRecordSettings.set(job, badRecords, maxBadRecords);
+    badRecords.set(job);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
+import io.lakemr.data.Decimals;
 import io.lakemr.data.RowView;
 import io.lakemr.data.Schemas;
 import java.io.IOException;
@@ -153,6 +154,9 @@ public final class AvroBatchWriter implements BatchWriter {
             break;
           case DOUBLE:
             out.writeDouble(r.getDouble(c));
+            break;
+          case DECIMAL:
+            out.writeBytes(Decimals.unscaledBytes(r.getDecimal(c), r.decimalScale(c)));
             break;
           case STRING:
           case BYTES:

@@ -3,6 +3,7 @@ package io.lakemr.formats.output;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
+import io.lakemr.data.Decimals;
 import io.lakemr.data.RowView;
 import io.lakemr.data.Schemas;
 import java.util.HashMap;
@@ -102,6 +103,9 @@ final class BatchWriteSupport extends WriteSupport<RowView> {
           break;
         case DOUBLE:
           rc.addDouble(row.getDouble(c));
+          break;
+        case DECIMAL:
+          rc.addBinary(Binary.fromConstantByteArray(Decimals.unscaledBytes(row.getDecimal(c), row.decimalScale(c))));
           break;
         case STRING:
         case BYTES:

@@ -2,6 +2,7 @@ package io.lakemr.formats.output;
 
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
+import io.lakemr.data.Decimals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
@@ -133,6 +135,13 @@ public final class CsvBatchWriter implements BatchWriter {
         ValueText.appendDouble(scratch, ((DoubleColumnVector) v).vector[i]);
         putScratch();
         return;
+      case DECIMAL: {
+        DecimalColumnVector d = (DecimalColumnVector) v;
+        scratch.setLength(0);
+        scratch.append(Decimals.text(d.vector[i], d.scale));
+        putScratch();
+        return;
+      }
       case STRING: {
         BytesColumnVector b = (BytesColumnVector) v;
         putText(b.vector[i], b.start[i], b.length[i]);

@@ -2,6 +2,7 @@ package io.lakemr.formats.output;
 
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
+import io.lakemr.data.Decimals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
@@ -134,6 +136,11 @@ public final class JsonLinesBatchWriter implements BatchWriter {
         } else {
           ValueText.appendDouble(scratch, d);
         }
+        break;
+      }
+      case DECIMAL: {
+        DecimalColumnVector d = (DecimalColumnVector) v;
+        scratch.append(Decimals.text(d.vector[i], d.scale)); // a JSON number, exact
         break;
       }
       case DATE:

@@ -4,8 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
+import org.apache.hadoop.hive.serde2.io.HiveDecimalWritable;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 
@@ -50,6 +52,9 @@ final class ColumnFiller {
           break;
         case DOUBLE:
           i = fillDoubles(r, kind, (DoubleColumnVector) v, n, maxDef);
+          break;
+        case DECIMAL:
+          i = fillDecimals(r, kind, (DecimalColumnVector) v, n, maxDef);
           break;
         default:
           i = fillBytes(r, (BytesColumnVector) v, n, maxDef, refs);
@@ -139,6 +144,36 @@ final class ColumnFiller {
           out[i] = Double.NaN;
         } else {
           out[i] = isFloat ? r.getFloat() : r.getDouble();
+        }
+        r.consume();
+      }
+    } catch (RuntimeException e) {
+      throw new ValueFailure(i, e);
+    }
+    return i;
+  }
+
+  private static int fillDecimals(ColumnReader r, ParquetValueKind kind, DecimalColumnVector v, int n, int maxDef) {
+    int i = 0;
+    int scale = v.scale;
+    try {
+      for (; i < n; i++) {
+        if (maxDef > 0 && r.getCurrentDefinitionLevel() < maxDef) {
+          v.noNulls = false;
+          v.isNull[i] = true;
+        } else {
+          HiveDecimalWritable w = v.vector[i];
+          switch (kind) {
+            case DECIMAL_INT32 -> w.setFromLongAndScale(r.getInteger(), scale);
+            case DECIMAL_INT64 -> w.setFromLongAndScale(r.getLong(), scale);
+            default -> {
+              byte[] unscaled = r.getBinary().getBytesUnsafe();
+              w.setFromBigIntegerBytesAndScale(unscaled, 0, unscaled.length, scale);
+            }
+          }
+          if (!w.isSet() || !w.mutateEnforcePrecisionScale(v.precision, scale)) {
+            throw new IllegalArgumentException("a value does not fit decimal(" + v.precision + "," + scale + ")");
+          }
         }
         r.consume();
       }

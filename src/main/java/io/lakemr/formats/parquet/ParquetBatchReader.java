@@ -376,9 +376,10 @@ final class ParquetBatchReader implements Closeable {
         || (have == ColumnType.INT && want == ColumnType.LONG)
         || (have == ColumnType.FLOAT && want == ColumnType.DOUBLE)
         || (have.vectorType() == want.vectorType() && have.vectorType() == ColumnVector.Type.BYTES);
-    if (!ok) {
+    Column fileColumn = ParquetTypes.column(field, m.kind());
+    if (!ok || (want == ColumnType.DECIMAL && !fileColumn.typeName().equals(column.typeName()))) {
       throw new IOException("column " + column.name() + " in file " + range.path() + " is "
-          + have.displayName() + ", but the job reads it as " + want.displayName());
+          + fileColumn.typeName() + ", but the job reads it as " + column.typeName());
     }
     return m.kind();
   }

@@ -89,7 +89,7 @@ public final class ParquetFormat {
     for (Type field : schema.getFields()) {
       ParquetTypes.Mapping m = ParquetTypes.map(field);
       if (m.readable()) {
-        columns.add(new Column(field.getName(), m.kind().columnType()));
+        columns.add(ParquetTypes.column(field, m.kind()));
       } else {
         unreadable.put(field.getName(), m.unreadableReason());
       }

@@ -48,7 +48,7 @@ public final class ParquetInspector {
       c.put("parquetType", field.toString().trim().replaceAll("\\s+", " "));
       ParquetTypes.Mapping m = ParquetTypes.map(field);
       if (m.readable()) {
-        c.put("type", m.kind().columnType().displayName());
+        c.put("type", ParquetTypes.column(field, m.kind()).typeName());
       } else {
         c.put("unreadable", m.unreadableReason());
       }

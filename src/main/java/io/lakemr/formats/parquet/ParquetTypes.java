@@ -1,5 +1,7 @@
 package io.lakemr.formats.parquet;
 
+import io.lakemr.data.Column;
+import io.lakemr.data.ColumnType;
 import java.util.Locale;
 import org.apache.avro.Schema;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -12,7 +14,7 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Maps a top-level Parquet field to the lakemr value kind it is read as, or to the reason
- * lakemr cannot read it (nested, repeated, decimal, time, interval, float16, a name Avro
+ * lakemr cannot read it (nested, repeated, decimal over 38 digits, time, interval, float16, a name Avro
  * refuses).
  */
 final class ParquetTypes {
@@ -67,8 +69,7 @@ final class ParquetTypes {
   private static Mapping mapPrimitive(PrimitiveType type) {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     if (logical instanceof DecimalLogicalTypeAnnotation d) {
-      return Mapping.unreadable("decimal(" + d.getPrecision() + "," + d.getScale()
-          + ") is not supported yet");
+      return mapDecimal(type, d);
     }
     if (logical instanceof LogicalTypeAnnotation.TimeLogicalTypeAnnotation t) {
       return Mapping.unreadable("time of day (" + t.getUnit().name().toLowerCase(Locale.ROOT)
@@ -141,6 +142,34 @@ final class ParquetTypes {
       }
     }
     return Mapping.unreadable("int64 annotated " + logical + " is not supported");
+  }
+
+  private static Mapping mapDecimal(PrimitiveType type, DecimalLogicalTypeAnnotation d) {
+    if (d.getPrecision() < 1 || d.getPrecision() > Column.MAX_PRECISION || d.getScale() < 0
+        || d.getScale() > d.getPrecision()) {
+      return Mapping.unreadable("decimal(" + d.getPrecision() + "," + d.getScale()
+          + ") is outside what lakemr reads (precision 1 to 38, scale 0 to precision)");
+    }
+    switch (type.getPrimitiveTypeName()) {
+      case INT32:
+        return Mapping.of(ParquetValueKind.DECIMAL_INT32);
+      case INT64:
+        return Mapping.of(ParquetValueKind.DECIMAL_INT64);
+      case BINARY:
+      case FIXED_LEN_BYTE_ARRAY:
+        return Mapping.of(ParquetValueKind.DECIMAL_BYTES);
+      default:
+        return Mapping.unreadable("decimal stored as " + type.getPrimitiveTypeName() + " is not supported");
+    }
+  }
+
+  /** The column a readable field is read into: a decimal has the field's precision and scale. */
+  static Column column(Type field, ParquetValueKind kind) {
+    if (kind.columnType() == ColumnType.DECIMAL) {
+      DecimalLogicalTypeAnnotation d = (DecimalLogicalTypeAnnotation) field.getLogicalTypeAnnotation();
+      return Column.decimal(field.getName(), d.getPrecision(), d.getScale());
+    }
+    return new Column(field.getName(), kind.columnType());
   }
 
   static boolean isText(LogicalTypeAnnotation logical) {

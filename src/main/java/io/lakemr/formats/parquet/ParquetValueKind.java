@@ -25,7 +25,13 @@ enum ParquetValueKind {
   FLOAT(ColumnType.FLOAT),
   DOUBLE(ColumnType.DOUBLE),
   STRING(ColumnType.STRING),
-  BYTES(ColumnType.BYTES);
+  BYTES(ColumnType.BYTES),
+  /** INT32 annotated DECIMAL: the unscaled value. */
+  DECIMAL_INT32(ColumnType.DECIMAL),
+  /** INT64 annotated DECIMAL: the unscaled value. */
+  DECIMAL_INT64(ColumnType.DECIMAL),
+  /** BINARY or FIXED_LEN_BYTE_ARRAY annotated DECIMAL: the unscaled value, big-endian two's complement. */
+  DECIMAL_BYTES(ColumnType.DECIMAL);
 
   private final ColumnType columnType;
 

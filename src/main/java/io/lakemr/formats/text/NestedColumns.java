@@ -1,7 +1,6 @@
 package io.lakemr.formats.text;
 
 import io.lakemr.data.Column;
-import io.lakemr.data.ColumnType;
 import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public final class NestedColumns {
         continue;
       }
       try {
-        columns.add(new Column(name, ColumnType.of(s)));
+        columns.add(Column.of(name, s));
         paths.add(p);
       } catch (IllegalArgumentException e) {
         unreadable.put(name, e.getMessage());

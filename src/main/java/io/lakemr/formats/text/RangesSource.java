@@ -19,29 +19,20 @@ public final class RangesSource implements BatchSource {
     RangeReader open(FileRange range) throws IOException;
   }
 
-  /** Told when a range has been read to its end (a check of its bad-record share, say). */
-  @FunctionalInterface
-  public interface RangeDone {
-    void done(FileRange range) throws IOException;
-  }
-
   private final List<FileRange> ranges;
   private final List<Column> columns;
   private final Opener opener;
-  private final RangeDone onDone;
   private final Closeable after;
   private int index = -1;
   private RangeReader reader;
 
   /**
-   * @param onDone told as each range is read to its end
    * @param after closed when the source closes (a quarantine file, say)
    */
-  public RangesSource(List<FileRange> ranges, List<Column> columns, Opener opener, RangeDone onDone, Closeable after) {
+  public RangesSource(List<FileRange> ranges, List<Column> columns, Opener opener, Closeable after) {
     this.ranges = List.copyOf(ranges);
     this.columns = List.copyOf(columns);
     this.opener = opener;
-    this.onDone = onDone;
     this.after = after;
   }
 
@@ -68,7 +59,6 @@ public final class RangesSource implements BatchSource {
       RangeReader done = reader;
       reader = null;
       done.close();
-      onDone.done(ranges.get(index));
     }
   }
 

@@ -10,7 +10,9 @@ import io.lakemr.formats.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -131,5 +133,16 @@ public final class TextTables {
     } catch (IOException | SchemaParseException e) {
       throw new BadInputException("--schema-file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** What {@code inspect} shows of a text file: format, file, bytes, compression and the inferred schema. */
+  public static Map<String, Object> inspection(String format, InputFile file, List<Column> schema) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("format", format);
+    doc.put("file", file.path().toString());
+    doc.put("bytes", file.length());
+    doc.put("compression", Compression.of(file.path()).name().toLowerCase(Locale.ROOT));
+    doc.put("schema", SchemaSpec.format(schema));
+    return doc;
   }
 }

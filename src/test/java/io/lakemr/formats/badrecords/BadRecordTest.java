@@ -59,13 +59,14 @@ class BadRecordTest {
   }
 
   @Test
-  void aShareOfBadRecordsIsCheckedAtTheEnd() throws Exception {
-    BadRecords bad = new BadRecords(BadRecordPolicy.parse("skip", "10%"), null, (c, n) -> { });
-    bad.good(9);
-    bad.bad(new BadRecord("f", 1, 0, null, "r", ""));
-    bad.finish("f");
-    bad.bad(new BadRecord("f", 2, 0, null, "r", ""));
-    BadRecordException e = assertThrows(BadRecordException.class, () -> bad.finish("f"));
-    assertEquals("f: 2 of 11 records are bad (18.18%), more than max-bad-records 10%", e.getMessage());
+  void theJobWideLimitIsACountOrAShareOfAllRecords() {
+    assertEquals(null, BadRecordLimit.exceeded(BadRecordPolicy.parse("skip", "10%"), 1, 9));
+    assertEquals("2 of 11 records are bad (18.18%), more than max-bad-records 10%",
+        BadRecordLimit.exceeded(BadRecordPolicy.parse("skip", "10%"), 2, 9));
+    assertEquals(null, BadRecordLimit.exceeded(BadRecordPolicy.parse("quarantine", "3"), 3, 100));
+    assertEquals("4 of 104 records are bad (3.85%), more than max-bad-records 3",
+        BadRecordLimit.exceeded(BadRecordPolicy.parse("quarantine", "3"), 4, 100));
+    assertEquals(null, BadRecordLimit.exceeded(BadRecordPolicy.parse("skip", ""), 1000, 0));
+    assertEquals(null, BadRecordLimit.exceeded(BadRecordPolicy.parse("skip", "0%"), 0, 0));
   }
 }

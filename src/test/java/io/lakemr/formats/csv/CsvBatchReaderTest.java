@@ -164,10 +164,8 @@ class CsvBatchReaderTest {
         () -> read(TextFixtures.whole("bad.csv"), CsvOptions.DEFAULTS, columns, bad));
     assertTrue(e.getMessage().startsWith("more than 3 bad records"), e.getMessage());
     BadRecords share = new BadRecords(BadRecordPolicy.parse("skip", "10%"), null, (c, n) -> { });
-    assertThrows(BadRecordException.class, () -> {
-      read(TextFixtures.whole("bad.csv"), CsvOptions.DEFAULTS, columns, share);
-      share.finish("bad.csv");
-    });
+    read(TextFixtures.whole("bad.csv"), CsvOptions.DEFAULTS, columns, share); // a share is checked over the job
+    assertTrue(share.badCount() > 0);
   }
 
   @Test

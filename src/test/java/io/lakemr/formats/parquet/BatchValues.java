@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
+import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
@@ -59,6 +60,9 @@ final class BatchValues {
     }
     if (v instanceof LongColumnVector l) {
       return l.vector[i];
+    }
+    if (v instanceof DecimalColumnVector d) {
+      return d.vector[row].getHiveDecimal().bigDecimalValue().setScale(d.scale);
     }
     if (v instanceof DoubleColumnVector d) {
       return d.vector[i];

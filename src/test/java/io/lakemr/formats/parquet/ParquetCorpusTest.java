@@ -12,6 +12,8 @@ import io.lakemr.data.TableSchema;
 import io.lakemr.formats.FileRange;
 import io.lakemr.formats.InputFiles;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Assumptions;
@@ -47,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * column. A column lakemr reads must also be one parquet-java reads.
  *
  * <p>Columns the schema marks unreadable must be refused when asked for (nested groups, lists
- * and maps; repeated primitives; decimal; time of day; float16; Arrow's null type; names that
+ * and maps; repeated primitives; time of day; float16; Arrow's null type; names that
  * are not Avro names, as in {@code delta_encoding_required_column} and
  * {@code unknown-logical-type}). Beyond those, lakemr refuses these files or columns, each of
  * which parquet-java refuses too (checked: {@link #REFUSED}, a change either way fails):
@@ -233,6 +236,11 @@ class ParquetCorpusTest {
     return out;
   }
 
+  private static int decimalScale(Group g) {
+    return ((LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) g.getType().getType(0).getLogicalTypeAnnotation())
+        .getScale();
+  }
+
   static Object expected(Group g, ParquetValueKind kind) {
     switch (kind) {
       case BOOLEAN: return g.getBoolean(0, 0) ? 1L : 0L;
@@ -250,6 +258,9 @@ class ParquetCorpusTest {
         long julian = b.getInt(b.position() + 8);
         long day = LocalDate.MIN.with(JulianFields.JULIAN_DAY, julian).toEpochDay();
         return Instant.ofEpochSecond(day * 86_400).plusNanos(nanos).toEpochMilli();
+      case DECIMAL_INT32: return new BigDecimal(BigInteger.valueOf(g.getInteger(0, 0)), decimalScale(g));
+      case DECIMAL_INT64: return new BigDecimal(BigInteger.valueOf(g.getLong(0, 0)), decimalScale(g));
+      case DECIMAL_BYTES: return new BigDecimal(new BigInteger(g.getBinary(0, 0).getBytes()), decimalScale(g));
       case FLOAT: return (double) g.getFloat(0, 0);
       case DOUBLE: return g.getDouble(0, 0);
       default:
