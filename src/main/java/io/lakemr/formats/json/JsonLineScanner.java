@@ -1,6 +1,7 @@
 package io.lakemr.formats.json;
 
 import io.lakemr.data.ColumnType;
+import io.lakemr.formats.text.TextDictionary;
 import io.lakemr.formats.text.ValueParser;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
@@ -27,6 +28,7 @@ final class JsonLineScanner {
   private final ColumnType[] types;
   private final long[] seen;
   private final ValueParser parser;
+  private final TextDictionary[] dictionaries;
   private byte[] b;
   private int p;
   private int end;
@@ -42,6 +44,10 @@ final class JsonLineScanner {
     this.types = types;
     this.seen = seen;
     this.parser = parser;
+    this.dictionaries = new TextDictionary[types.length];
+    for (int c = 0; c < types.length; c++) {
+      dictionaries[c] = types[c].vectorType() == ColumnVector.Type.BYTES ? new TextDictionary() : null;
+    }
   }
 
   /**
@@ -150,7 +156,7 @@ final class JsonLineScanner {
   private boolean setString(int c, int s, int e) {
     ColumnType type = types[c];
     if (type.vectorType() == ColumnVector.Type.BYTES) {
-      ((BytesColumnVector) cols[c]).setVal(row, b, s, e - s);
+      dictionaries[c].set((BytesColumnVector) cols[c], row, b, s, e - s);
     } else if (type == ColumnType.DATE ? parser.parseDate(b, s, e)
         : type == ColumnType.TIMESTAMP && parser.parseTimestamp(b, s, e)) {
       ((LongColumnVector) cols[c]).vector[row] = parser.longValue;
