@@ -9,9 +9,10 @@
 #   bench/text.sh                                   # 20M rows in 8 files, median of 3 runs
 #   ROWS=2000000 FILES=2 BENCH_RUNS=3 bench/text.sh
 #   FORMATS=csv bench/text.sh                       # one format only
+#   BASELINE=/path/to/other/checkout bench/text.sh  # also that checkout's aggregate and bench-read
 #
 # Each figure is the median wall time of BENCH_RUNS whole processes (JVM start included); the
-# three sides alternate inside each run, so load from elsewhere falls on all of them. MB/s is
+# sides alternate inside each run, so load from elsewhere falls on all of them. MB/s is
 # over the input files' bytes. Peak RSS is the process's (GNU time); lakemr also prints its
 # peak live heap. The script checks that every side read every row and that the 3,000 groups
 # of lakemr and Spark agree (counts exactly, sums and averages to 1e-9 relative, min and max
@@ -57,6 +58,11 @@ spark_cp="$spark_jar:$(cat "$spark_dir/target/classpath.txt")"
 
 # build lakemr's jar first, so no timing includes a build
 "$lakemr" --help >/dev/null
+sides=(aggregate raw spark)
+if [ -n "${BASELINE:-}" ]; then
+  "$BASELINE/bin/lakemr" --help >/dev/null
+  sides+=(base_aggregate base_raw)
+fi
 
 # runs a side once: wall seconds and peak RSS (KiB) appended to $1.time, stdout to $1.out
 timed() {
@@ -71,6 +77,13 @@ side_aggregate() {
 }
 side_raw() {
   timed "$1" "$lakemr" bench-read --input "$data" --schema "$schema" --columns station,status,value
+}
+side_base_aggregate() {
+  timed "$1" "$BASELINE/bin/lakemr" aggregate --input "$data" --schema "$schema" --group-by station,status \
+    --agg "$aggs" --output "$dir/text-$fmt-base-result" --output-format csv --mode overwrite
+}
+side_base_raw() {
+  timed "$1" "$BASELINE/bin/lakemr" bench-read --input "$data" --schema "$schema" --columns station,status,value
 }
 side_spark() {
   timed "$1" java -Xmx"$heap" "${spark_opens[@]}" -cp "$spark_cp" io.lakemr.bench.SparkGroupBy "$fmt" "$data" \
@@ -99,13 +112,12 @@ for fmt in $formats; do
     "$lakemr" generate --rows "$rows" --files "$files" --format "$fmt" --output "$data" --mode overwrite >/dev/null
   fi
   bytes=$(find "$data" -name "part-*" -printf '%s\n' | awk '{ s += $1 } END { print s }')
-  sides=(aggregate raw spark)
   for s in "${sides[@]}"; do
     : >"$dir/text-$fmt-$s.time"
   done
   for i in $(seq "$runs"); do
-    for k in 0 1 2; do
-      s="${sides[$(((i + k) % 3))]}"
+    for k in $(seq 0 $((${#sides[@]} - 1))); do
+      s="${sides[$(((i + k) % ${#sides[@]}))]}"
       "side_$s" "$dir/text-$fmt-$s"
     done
   done
@@ -145,6 +157,17 @@ for fmt in $formats; do
     printf "  aggregate / Spark wall time      %5.2f (target at most 0.50)\n", a / s
     printf "  aggregate / bench-read row rate  %5.1f %% (target at least 60 %%)\n", 100 * r / a
   }'
+  if [ -n "${BASELINE:-}" ]; then
+    base_rows=$(sed -n 's/^  rows in *\([0-9,]*\).*/\1/p' "$dir/text-$fmt-base_aggregate.out" | tr -d ,)
+    [ "$base_rows" = "$rows" ] || { echo "bench/text.sh: baseline aggregate read $base_rows rows" >&2; exit 1; }
+    ba=$(cut -d' ' -f1 "$dir/text-$fmt-base_aggregate.time" | median)
+    br=$(cut -d' ' -f1 "$dir/text-$fmt-base_raw.time" | median)
+    awk -v rows="$rows" -v a="$ba" -v r="$br" -v na="$agg_s" -v nr="$raw_s" -v s="$spark_s" 'BEGIN {
+      printf "  baseline aggregate  %6.2f s  %10.0f rows/s  (this checkout %.2fx faster; / Spark %.2f)\n", \
+        a, rows / a, a / na, a / s
+      printf "  baseline bench-read %6.2f s  %10.0f rows/s  (this checkout %.2fx faster)\n", r, rows / r, r / nr
+    }'
+  fi
 done
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
 echo "groups of lakemr and Spark agree; every side read every row"
