@@ -23,6 +23,13 @@ final class JsonLineScanner {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  /**
+   * Lengths past which Jackson's default read constraints may refuse a number, a string or a
+   * key (1,000; 20,000,000; 50,000): such values are left to Jackson to accept or report.
+   */
+  private static final int MAX_NUMBER = 1_000;
+  private static final int MAX_STRING = 20_000_000;
+  private static final int MAX_KEY = 50_000;
 
   private final JsonColumnTree root;
   private final ColumnType[] types;
@@ -88,7 +95,7 @@ final class JsonLineScanner {
       }
       int keyStart = p + 1;
       int keyEnd = plainStringEnd(keyStart);
-      if (keyEnd < 0) {
+      if (keyEnd < 0 || keyEnd - keyStart > MAX_KEY) {
         return false;
       }
       p = keyEnd + 1;
@@ -129,7 +136,7 @@ final class JsonLineScanner {
     if (c == '"') {
       int s = p + 1;
       int e = plainStringEnd(s);
-      if (e < 0) {
+      if (e < 0 || e - s > MAX_STRING) {
         return false;
       }
       p = e + 1;
@@ -246,9 +253,11 @@ final class JsonLineScanner {
       if (p < end && (b[p] == '+' || b[p] == '-')) {
         p++;
       }
-      return skipDigits();
+      if (!skipDigits()) {
+        return false;
+      }
     }
-    return !integral || integerDigits <= 18;
+    return (!integral || integerDigits <= 18) && p - numberStart <= MAX_NUMBER;
   }
 
   /** Skips decimal digits; whether there was at least one. */
