@@ -92,7 +92,9 @@ side_spark() {
 
 # checks that the groups of lakemr's result and Spark's agree
 compare_results() {
-  tail -n +2 "$dir/text-$fmt-result/part-r-00000.csv" | sort >"$dir/text-$fmt-lakemr.sorted"
+  for part in "$dir/text-$fmt-result"/part-r-*.csv; do
+    tail -n +2 "$part"
+  done | sort >"$dir/text-$fmt-lakemr.sorted"
   sort "$dir/text-$fmt-spark.csv" >"$dir/text-$fmt-spark.sorted"
   awk -F, 'function rel(a, b) { d = a - b; if (d < 0) d = -d; m = (a < 0 ? -a : a); return m == 0 ? d : d / m }
     NR == FNR { k = $1 "," $2; c[k] = $3; s[k] = $4; lo[k] = $5; hi[k] = $6; av[k] = $7; n++; next }
@@ -101,7 +103,8 @@ compare_results() {
           || rel(av[k], $7) > 1e-9) { print "group " k " differs: lakemr " c[k] "," s[k] "," lo[k] "," hi[k] "," av[k] \
           ", spark " $3 "," $4 "," $5 "," $6 "," $7; bad++ } }
     END { if (seen != n) { print "groups: lakemr " n ", spark " seen; bad++ } exit bad > 0 }' \
-    "$dir/text-$fmt-lakemr.sorted" "$dir/text-$fmt-spark.sorted"
+    "$dir/text-$fmt-lakemr.sorted" "$dir/text-$fmt-spark.sorted" >"$dir/text-$fmt-compare.txt" \
+    || { head -n 10 "$dir/text-$fmt-compare.txt" >&2; return 1; }
 }
 
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
