@@ -64,11 +64,12 @@ if [ -n "${BASELINE:-}" ]; then
   sides+=(base_aggregate base_raw)
 fi
 
-# runs a side once: wall seconds and peak RSS (KiB) appended to $1.time, stdout to $1.out
+# runs a side once: wall seconds, peak RSS (KiB) and CPU seconds appended to $1.time, stdout to $1.out
 timed() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -a -o "$name.time" "$@" >"$name.out" 2>"$name.err"
+  /usr/bin/time -f "%e %M %U %S" -a -o "$name.time" "$@" >"$name.out" 2>"$name.err"
 }
+cpu() { awk '{ print $3 + $4 }' "$1" | median; }
 median() { sort -g | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
 
 side_aggregate() {
@@ -143,20 +144,23 @@ for fmt in $formats; do
   agg_rss=$(cut -d' ' -f2 "$dir/text-$fmt-aggregate.time" | median)
   raw_rss=$(cut -d' ' -f2 "$dir/text-$fmt-raw.time" | median)
   spark_rss=$(cut -d' ' -f2 "$dir/text-$fmt-spark.time" | median)
+  agg_cpu=$(cpu "$dir/text-$fmt-aggregate.time")
+  raw_cpu=$(cpu "$dir/text-$fmt-raw.time")
+  spark_cpu=$(cpu "$dir/text-$fmt-spark.time")
   agg_heap=$(sed -n 's/^  peak heap *\([0-9,]*\) MiB.*/\1/p' "$dir/text-$fmt-aggregate.out" | tr -d ,)
   raw_in=$(sed -n 's/.* in \([0-9.]*\) s with.*/\1/p' "$dir/text-$fmt-raw.out")
   spark_in=$(sed -n 's/.* groups in \([0-9.]*\) s$/\1/p' "$dir/text-$fmt-spark.out")
   awk -v f="$fmt" -v rows="$rows" -v files="$files" -v b="$bytes" -v n="$runs" -v a="$agg_s" -v r="$raw_s" \
     -v s="$spark_s" -v ar="$agg_rss" -v rr="$raw_rss" -v sr="$spark_rss" -v ah="$agg_heap" -v ri="$raw_in" \
-    -v si="$spark_in" 'BEGIN {
+    -v si="$spark_in" -v ac="$agg_cpu" -v rc="$raw_cpu" -v sc="$spark_cpu" 'BEGIN {
     printf "\n%s: %d rows, %d files, %.1f MB, median of %d runs (whole processes, sides alternated)\n", \
       f, rows, files, b / 1e6, n
-    printf "  lakemr aggregate  %6.2f s  %10.0f rows/s  %7.1f MB/s  peak RSS %5d MiB (live heap %s MiB)\n", \
-      a, rows / a, b / 1e6 / a, ar / 1024, ah
-    printf "  lakemr bench-read %6.2f s  %10.0f rows/s  %7.1f MB/s  peak RSS %5d MiB (reading alone %.2f s)\n", \
-      r, rows / r, b / 1e6 / r, rr / 1024, ri
-    printf "  Spark local[2]    %6.2f s  %10.0f rows/s  %7.1f MB/s  peak RSS %5d MiB (session to result %.2f s)\n", \
-      s, rows / s, b / 1e6 / s, sr / 1024, si
+    printf "  lakemr aggregate  %6.2f s  %10.0f rows/s  %7.1f MB/s  peak RSS %5d MiB  CPU %6.1f s (live heap %s MiB)\n", \
+      a, rows / a, b / 1e6 / a, ar / 1024, ac, ah
+    printf "  lakemr bench-read %6.2f s  %10.0f rows/s  %7.1f MB/s  peak RSS %5d MiB  CPU %6.1f s (reading alone %.2f s)\n", \
+      r, rows / r, b / 1e6 / r, rr / 1024, rc, ri
+    printf "  Spark local[2]    %6.2f s  %10.0f rows/s  %7.1f MB/s  peak RSS %5d MiB  CPU %6.1f s (session to result %.2f s)\n", \
+      s, rows / s, b / 1e6 / s, sr / 1024, sc, si
     printf "  aggregate / Spark wall time      %5.2f (target at most 0.50)\n", a / s
     printf "  aggregate / bench-read row rate  %5.1f %% (target at least 60 %%)\n", 100 * r / a
   }'
@@ -165,10 +169,14 @@ for fmt in $formats; do
     [ "$base_rows" = "$rows" ] || { echo "bench/text.sh: baseline aggregate read $base_rows rows" >&2; exit 1; }
     ba=$(cut -d' ' -f1 "$dir/text-$fmt-base_aggregate.time" | median)
     br=$(cut -d' ' -f1 "$dir/text-$fmt-base_raw.time" | median)
-    awk -v rows="$rows" -v a="$ba" -v r="$br" -v na="$agg_s" -v nr="$raw_s" -v s="$spark_s" 'BEGIN {
-      printf "  baseline aggregate  %6.2f s  %10.0f rows/s  (this checkout %.2fx faster; / Spark %.2f)\n", \
-        a, rows / a, a / na, a / s
-      printf "  baseline bench-read %6.2f s  %10.0f rows/s  (this checkout %.2fx faster)\n", r, rows / r, r / nr
+    bac=$(cpu "$dir/text-$fmt-base_aggregate.time")
+    brc=$(cpu "$dir/text-$fmt-base_raw.time")
+    awk -v rows="$rows" -v a="$ba" -v r="$br" -v na="$agg_s" -v nr="$raw_s" -v s="$spark_s" -v ac="$bac" \
+      -v rc="$brc" -v nac="$agg_cpu" -v nrc="$raw_cpu" 'BEGIN {
+      printf "  baseline aggregate  %6.2f s  %10.0f rows/s  CPU %6.1f s  (wall and CPU over this checkout: %.2f, %.2f; / Spark %.2f)\n", \
+        a, rows / a, ac, a / na, ac / nac, a / s
+      printf "  baseline bench-read %6.2f s  %10.0f rows/s  CPU %6.1f s  (wall and CPU over this checkout: %.2f, %.2f)\n", \
+        r, rows / r, rc, r / nr, rc / nrc
     }'
   fi
 done
