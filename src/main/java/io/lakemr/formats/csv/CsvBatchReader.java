@@ -9,6 +9,7 @@ import io.lakemr.formats.text.ByteScan;
 import io.lakemr.formats.text.LineSource;
 import io.lakemr.formats.text.LineSources;
 import io.lakemr.formats.text.RangeReader;
+import io.lakemr.formats.text.TextDictionary;
 import io.lakemr.formats.text.Utf8;
 import io.lakemr.formats.text.ValueParser;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 
 /**
  * Reads one byte range of a CSV file into batches, parsing bytes straight into the column
- * vectors: no object per row, no string per field (strings are copied as bytes into the
- * vector's buffer). It knows nothing of MapReduce.
+ * vectors: no object per row, no string per field (a string column's entries point at one
+ * stored copy of each value while it has few distinct values, see {@link TextDictionary}, and
+ * are copied as bytes into the vector's buffer otherwise). It knows nothing of MapReduce.
  *
  * <p>Lines follow {@link LineSource}'s boundary rule. With a header, a range not at byte 0
  * reads the file's header from its start first. Columns are found by name in the header (or,
@@ -60,6 +62,8 @@ public final class CsvBatchReader implements RangeReader {
   private final boolean utf8;
   private final Charset encoding;
   private final ValueParser parser;
+  /** Per string column, its values' dictionary (null for other columns). */
+  private final TextDictionary[] dictionaries;
   private int expectedFields;
   private boolean exhausted;
 
@@ -85,6 +89,7 @@ public final class CsvBatchReader implements RangeReader {
     this.names = new String[n];
     this.fieldOf = new int[n];
     this.partitionValues = new byte[n][];
+    this.dictionaries = new TextDictionary[n];
     LineSource lines = LineSources.open(conf, range.path(), range.start(), range.length(), options.multiline(),
         options.maxLineBytes());
     this.records = new CsvRecords(lines, options);
@@ -103,6 +108,7 @@ public final class CsvBatchReader implements RangeReader {
       for (int c = 0; c < n; c++) {
         types[c] = columns.get(c).type();
         kinds[c] = kindOf(types[c]);
+        dictionaries[c] = kinds[c] == KIND_BYTES ? new TextDictionary() : null;
         names[c] = columns.get(c).name();
         int p = partitionColumns.indexOf(names[c]);
         if (p >= 0) {
@@ -273,7 +279,7 @@ public final class CsvBatchReader implements RangeReader {
         return false;
       }
     }
-    v.setVal(r, src, s, len);
+    dictionaries[c].set(v, r, src, s, len);
     v.isNull[r] = false;
     return true;
   }

@@ -1,6 +1,8 @@
 package io.lakemr.formats.json;
 
 import io.lakemr.formats.text.NestedColumns;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,9 @@ final class JsonColumnTree {
   final Map<String, JsonColumnTree> children = new HashMap<>();
   /** The column a key's value fills, or -1. */
   int column = -1;
+  /** The keys of {@link #children} as UTF-8, beside their nodes, for lookups from bytes. */
+  private byte[][] keyBytes = new byte[0][];
+  private JsonColumnTree[] keyNodes = new JsonColumnTree[0];
 
   /** The tree of some column names; column {@code i} is {@code names.get(i)}. */
   static JsonColumnTree of(List<String> names) {
@@ -32,7 +37,31 @@ final class JsonColumnTree {
         root.addEverySplit(parts, 0, c);
       }
     }
+    root.indexKeys();
     return root;
+  }
+
+  /** The node of the key whose UTF-8 bytes are {@code b[from, to)}, or null; allocates nothing. */
+  JsonColumnTree child(byte[] b, int from, int to) {
+    byte[][] keys = keyBytes;
+    for (int i = 0; i < keys.length; i++) {
+      if (Arrays.equals(keys[i], 0, keys[i].length, b, from, to)) {
+        return keyNodes[i];
+      }
+    }
+    return null;
+  }
+
+  private void indexKeys() {
+    keyBytes = new byte[children.size()][];
+    keyNodes = new JsonColumnTree[children.size()];
+    int i = 0;
+    for (Map.Entry<String, JsonColumnTree> e : children.entrySet()) {
+      keyBytes[i] = e.getKey().getBytes(StandardCharsets.UTF_8);
+      keyNodes[i] = e.getValue();
+      e.getValue().indexKeys();
+      i++;
+    }
   }
 
   private void addEverySplit(String[] parts, int from, int column) {

@@ -51,6 +51,7 @@ public final class JsonLinesBatchReader implements RangeReader {
   private final byte[][] partitionValues;
   private final long[] seen;
   private final ValueParser parser;
+  private final JsonLineScanner scanner;
   private final ByteArrayBuilder jsonText = new ByteArrayBuilder();
   private ColumnVector[] cols;
   private byte[] scratch = new byte[256];
@@ -86,6 +87,7 @@ public final class JsonLinesBatchReader implements RangeReader {
       }
     }
     this.root = JsonColumnTree.of(fileNames);
+    this.scanner = new JsonLineScanner(root, types, seen, parser);
     this.lines = LineSources.open(conf, range.path(), range.start(), range.length(), false, options.maxLineBytes());
   }
 
@@ -145,9 +147,28 @@ public final class JsonLinesBatchReader implements RangeReader {
     }
   }
 
-  /** Parses the current line into row {@code r}; false (reported) when it is bad. */
+  /**
+   * Parses the current line into row {@code r}; false (reported) when it is bad. The scanner
+   * reads the common plain lines; Jackson reads the rest, and reports bad ones.
+   */
   private boolean parseLine(int r) throws IOException {
     attempt++;
+    if (!scanner.scan(lines.buffer(), lines.start(), lines.end(), cols, r, attempt)) {
+      attempt++;
+      if (!parseWithJackson(r)) {
+        return false;
+      }
+    }
+    for (int c = 0; c < types.length; c++) {
+      if (fromFile[c] && seen[c] != attempt) {
+        cols[c].noNulls = false;
+        cols[c].isNull[r] = true;
+      }
+    }
+    return true;
+  }
+
+  private boolean parseWithJackson(int r) throws IOException {
     try (JsonParser p = factory.createParser(lines.buffer(), lines.start(), lines.end() - lines.start())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         reportBad(null, "not a JSON object");
@@ -163,12 +184,6 @@ public final class JsonLinesBatchReader implements RangeReader {
     } catch (JsonProcessingException e) {
       reportBad(null, "malformed JSON: " + firstLine(e.getOriginalMessage()));
       return false;
-    }
-    for (int c = 0; c < types.length; c++) {
-      if (fromFile[c] && seen[c] != attempt) {
-        cols[c].noNulls = false;
-        cols[c].isNull[r] = true;
-      }
     }
     return true;
   }
