@@ -78,9 +78,14 @@ final class OutputLock {
 
   /** What a lock file says of its holder, for messages; empty when it cannot be read. */
   static String describe(FileSystem fs, FileStatus lock) {
+    String holder = holder(fs, lock);
+    return holder.isEmpty() ? "" : holder + ", last heartbeat " + Instant.ofEpochMilli(lock.getModificationTime());
+  }
+
+  /** What a lock's holder wrote into it; empty while it is still being written, or once it is gone. */
+  static String holder(FileSystem fs, FileStatus lock) {
     try (InputStream in = fs.open(lock.getPath())) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim() + ", last heartbeat "
-          + Instant.ofEpochMilli(lock.getModificationTime());
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       return "";
     }

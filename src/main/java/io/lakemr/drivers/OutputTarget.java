@@ -162,10 +162,8 @@ final class OutputTarget implements Closeable {
   private void start() throws IOException {
     Path output = run.output();
     if (mode == Mode.APPEND) {
-      OutputLock l = OutputLock.tryAcquire(fs, output, holder, settings.expiryMs());
-      if (l == null) {
-        refuseUnlessAppending();
-      } else {
+      OutputLock l = acquireUnlessAppending();
+      if (l != null) {
         lock = l;
         LeftOvers.recover(fs, output, run.id(), settings.expiryMs(), settings.err(), settings.command());
         releaseLock();
@@ -196,18 +194,42 @@ final class OutputTarget implements Closeable {
     heartbeat.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.MILLISECONDS);
   }
 
-  /** An append may run beside another append's publish, never beside an exclusive run. */
-  private void refuseUnlessAppending() throws IOException {
-    FileStatus newest = OutputLock.newest(fs, run.output());
-    String who = newest == null ? "" : OutputLock.describe(fs, newest);
-    if (!who.contains("mode " + Mode.APPEND.optionName() + ",")) {
-      throw locked();
+  /**
+   * The lock for an append's start, or null when another append holds it: an append may run
+   * beside another append, never beside an exclusive run. A lock released, or not yet
+   * described by its holder, between the attempt and the look at it is tried again.
+   */
+  private OutputLock acquireUnlessAppending() throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      OutputLock l = OutputLock.tryAcquire(fs, run.output(), holder, settings.expiryMs());
+      if (l != null) {
+        return l;
+      }
+      FileStatus newest = OutputLock.newest(fs, run.output());
+      String who = newest == null ? "" : OutputLock.holder(fs, newest);
+      if (who.contains("mode " + Mode.APPEND.optionName() + ",")) {
+        return null;
+      }
+      if (!who.isEmpty() || attempt >= 50) {
+        throw locked();
+      }
+      sleep(20);
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the output's lock", e);
     }
   }
 
   private OutputLockedException locked() throws IOException {
     FileStatus newest = OutputLock.newest(fs, run.output());
-    String who = newest == null ? "another run" : OutputLock.describe(fs, newest);
+    String who = newest == null ? "" : OutputLock.describe(fs, newest);
+    who = who.isEmpty() ? "another run" : who;
     return new OutputLockedException("--output: " + run.output() + " is being written by another lakemr run ("
         + who + "); try again when it has finished (a run that died frees it "
         + settings.expiryMs() / 1000 + " s after its last heartbeat)");
