@@ -49,7 +49,7 @@ final class RowGroupBloomFilters {
   boolean mightMatch(ParquetFileReader reader, BlockMetaData block) throws IOException {
     BloomFilterReader filters = null;
     for (ColumnPredicate p : predicates) {
-      ColumnChunkMetaData chunk = chunk(block, p.column());
+      ColumnChunkMetaData chunk = RowGroupStatistics.chunk(block, p.column());
       if (chunk == null || chunk.getBloomFilterOffset() < 0) {
         continue;
       }
@@ -121,15 +121,5 @@ final class RowGroupBloomFilters {
       return (double) l;
     }
     return value instanceof Double d ? d : null;
-  }
-
-  private static ColumnChunkMetaData chunk(BlockMetaData block, String name) {
-    for (ColumnChunkMetaData c : block.getColumns()) {
-      String[] path = c.getPath().toArray();
-      if (path.length == 1 && path[0].equals(name)) {
-        return c;
-      }
-    }
-    return null;
   }
 }

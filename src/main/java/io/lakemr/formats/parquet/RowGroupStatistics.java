@@ -47,7 +47,8 @@ final class RowGroupStatistics {
     return true;
   }
 
-  private static ColumnChunkMetaData chunk(BlockMetaData block, String name) {
+  /** The chunk of a top-level column in a row group, or null. */
+  static ColumnChunkMetaData chunk(BlockMetaData block, String name) {
     for (ColumnChunkMetaData c : block.getColumns()) {
       String[] path = c.getPath().toArray();
       if (path.length == 1 && path[0].equals(name)) {
