@@ -1,5 +1,13 @@
 package io.lakemr.drivers;
 
+import static io.lakemr.testing.CorruptFiles.chunk;
+import static io.lakemr.testing.CorruptFiles.copy;
+import static io.lakemr.testing.CorruptFiles.cut;
+import static io.lakemr.testing.CorruptFiles.flip;
+import static io.lakemr.testing.CorruptFiles.flipLastPageByte;
+import static io.lakemr.testing.CorruptFiles.footerStart;
+import static io.lakemr.testing.CorruptFiles.write;
+import static io.lakemr.testing.CorruptFiles.writeAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,10 +35,8 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -457,57 +463,6 @@ class BadInputCorpusTest {
     Files.copy(plain, in.resolve("good.parquet"));
     Files.write(in.resolve(name), bad);
     return in;
-  }
-
-  private static Path write(Path dir, String name, byte[] bytes) throws IOException {
-    return Files.write(dir.resolve(name), bytes);
-  }
-
-  private static Path copy(Path src, Path dir, String name) throws IOException {
-    return Files.copy(src, dir.resolve(name));
-  }
-
-  private static Path cut(Path src, Path dir, String name, long length) throws IOException {
-    return write(dir, name, Arrays.copyOf(Files.readAllBytes(src), (int) length));
-  }
-
-  private static void writeAt(Path file, long at, byte[] bytes) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    System.arraycopy(bytes, 0, all, (int) at, bytes.length);
-    Files.write(file, all);
-  }
-
-  private static void flip(Path file, long at) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    all[(int) at] ^= 0x5A;
-    Files.write(file, all);
-  }
-
-  /** Where a Parquet file's footer starts, from the length written before the closing magic. */
-  private static long footerStart(Path file) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    int length = ByteBuffer.wrap(all, all.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    return all.length - 8 - length;
-  }
-
-  /** The chunk of a column in the first row group, from the footer. */
-  private ColumnChunkMetaData chunk(Path file, String column) throws IOException {
-    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
-      for (ColumnChunkMetaData c : r.getRowGroups().get(0).getColumns()) {
-        if (c.getPath().toDotString().equals(column)) {
-          return c;
-        }
-      }
-    }
-    throw new IllegalArgumentException(column + " not in " + file);
-  }
-
-  /** Flips the last byte of a column chunk: a byte of its last page's data, under the page CRC. */
-  private Path flipLastPageByte(Path src, Path dir, String name, String column) throws IOException {
-    Path f = copy(src, dir, name);
-    ColumnChunkMetaData c = chunk(f, column);
-    flip(f, c.getStartingPos() + c.getTotalSize() - 1);
-    return f;
   }
 
   /** Flips a byte in the middle of the station column's dictionary page. */
