@@ -1,9 +1,11 @@
 package io.lakemr.formats;
 
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
@@ -24,6 +26,15 @@ public final class SplitRules {
 
   /** Host hints per split, at most. */
   public static final int MAX_HOSTS = 3;
+
+  /**
+   * The smallest split a local run cuts to keep every core busy: below it a task's set-up costs
+   * more than a second core saves.
+   */
+  public static final long MIN_SHARE_SPLIT = 8L * 1024 * 1024;
+
+  /** The key of the local job runner's map slots, one per core by default. */
+  public static final String LOCAL_MAPS_KEY = "mapreduce.local.map.tasks.maximum";
 
   /** Block size assumed when a file system reports none. */
   public static final long FALLBACK_BLOCK_SIZE = 128L * 1024 * 1024;
@@ -60,6 +71,28 @@ public final class SplitRules {
   /** The job's maximum split size; {@code Long.MAX_VALUE} when none was set. */
   public static long maxSize(JobContext context) {
     return FileInputFormat.getMaxSplitSize(context);
+  }
+
+  /**
+   * The job's maximum split size for an input of {@code inputBytes}. On a cluster, and when the
+   * job sets a split size itself, it is {@link #maxSize(JobContext)}. In a local run it is at
+   * most an equal share of the input per map slot ({@value #LOCAL_MAPS_KEY}), but not below
+   * {@value #MIN_SHARE_SPLIT} bytes: an input smaller than one block per core is still read by
+   * every core, instead of by one task while the others wait.
+   *
+   * @param inputBytes the stored bytes the job reads (a planner's estimate)
+   */
+  public static long maxSize(JobContext context, long inputBytes) {
+    long max = maxSize(context);
+    Configuration conf = context.getConfiguration();
+    int slots = conf.getInt(LOCAL_MAPS_KEY, 1);
+    // mapred-default.xml sets the minimum to 0: only a larger one was chosen
+    if (!Framework.isLocal(conf) || slots <= 1 || conf.get(FileInputFormat.SPLIT_MAXSIZE) != null
+        || FileInputFormat.getMinSplitSize(context) > 1) {
+      return max;
+    }
+    long share = Math.max(MIN_SHARE_SPLIT, (inputBytes + slots - 1) / slots);
+    return Math.min(max, share);
   }
 
   /** Adds, per host, the bytes of {@code [start, end)} that the blocks it holds cover. */

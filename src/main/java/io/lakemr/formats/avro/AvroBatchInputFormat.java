@@ -49,7 +49,7 @@ public class AvroBatchInputFormat extends BatchInputFormat {
     obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     return new ArrayList<>(SplitPlanner.plan(files.partitionColumns(), files.files(), SplitRules.minSize(context),
-        SplitRules.maxSize(context)));
+        SplitRules.maxSize(context, files.totalBytes())));
   }
 
   @Override

@@ -73,7 +73,7 @@ public class CsvBatchInputFormat extends BatchInputFormat {
     obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     return new ArrayList<>(TextSplitPlanner.plan(files.partitionColumns(), files.files(), SplitRules.minSize(context),
-        SplitRules.maxSize(context), getOptions(conf).multiline()));
+        SplitRules.maxSize(context, files.totalBytes()), getOptions(conf).multiline()));
   }
 
   @Override

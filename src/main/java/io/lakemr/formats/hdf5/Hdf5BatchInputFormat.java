@@ -95,7 +95,7 @@ public class Hdf5BatchInputFormat extends BatchInputFormat {
     Hdf5ReadOptions options = Hdf5ReadOptions.from(conf);
     List<String> needed = fileColumns(Schemas.columns(getReadSchema(conf)), files.partitionColumns());
     long min = SplitRules.minSize(context);
-    long max = SplitRules.maxSize(context);
+    long max = SplitRules.maxSize(context, files.totalBytes());
     List<InputSplit> splits = new ArrayList<>();
     String firstFile = null;
     Hdf5TableMapping first = null;

@@ -39,7 +39,7 @@ public class JsonLinesBatchInputFormat extends BatchInputFormat {
     obtainTokens(context, paths);
     InputFiles files = InputFiles.list(conf, paths);
     return new ArrayList<>(TextSplitPlanner.plan(files.partitionColumns(), files.files(), SplitRules.minSize(context),
-        SplitRules.maxSize(context), false));
+        SplitRules.maxSize(context, files.totalBytes()), false));
   }
 
   @Override

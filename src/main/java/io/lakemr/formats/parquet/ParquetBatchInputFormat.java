@@ -58,7 +58,7 @@ public class ParquetBatchInputFormat extends BatchInputFormat {
     obtainTokens(context, paths);
     InputFiles files = PartitionPruner.prune(InputFiles.list(conf, paths), getPushdown(conf)).kept();
     long min = SplitRules.minSize(context);
-    long max = SplitRules.maxSize(context);
+    long max = SplitRules.maxSize(context, files.totalBytes());
     return new ArrayList<>(SplitPlanner.plan(files.partitionColumns(), files.files(), min, max));
   }
 

@@ -84,10 +84,9 @@ public class ZarrBatchInputFormat extends BatchInputFormat {
     InputFiles files = InputFiles.list(conf, paths);
     ZarrReadOptions options = ZarrReadOptions.from(conf);
     List<String> needed = storeColumns(Schemas.columns(getReadSchema(conf)), files.partitionColumns());
-    long min = SplitRules.minSize(context);
-    long max = SplitRules.maxSize(context);
-    List<InputSplit> splits = new ArrayList<>();
+    List<StorePlan> stores = new ArrayList<>();
     ZarrTableMapping first = null;
+    long bytes = 0;
     for (InputFile f : files.files()) {
       FileSystem fs = f.path().getFileSystem(conf);
       ZarrStore store = new ZarrStore(fs, f.path());
@@ -101,12 +100,23 @@ public class ZarrBatchInputFormat extends BatchInputFormat {
       ZarrTableMapping read = needed.isEmpty() ? table
           : ZarrTableMapping.resolve(h, new ZarrReadOptions(table.dataset(), needed, options.cells()));
       ZarrSplitPlanner.Input in = ZarrChunkListing.plannerInput(store, read);
-      for (ZarrRowRange r : ZarrSplitPlanner.plan(in, fs.getDefaultBlockSize(f.path()), min, max)) {
-        splits.add(new ZarrSplit(f.path(), table.dataset(), r.firstRow(), r.lastRow(), r.bytes(),
-            files.partitionColumns(), f.partitionValues(), r.hosts()));
+      stores.add(new StorePlan(f, table.dataset(), in, fs.getDefaultBlockSize(f.path())));
+      bytes += in.chunks().stream().mapToLong(ZarrStoredChunk::bytes).sum();
+    }
+    long min = SplitRules.minSize(context);
+    long max = SplitRules.maxSize(context, bytes);
+    List<InputSplit> splits = new ArrayList<>();
+    for (StorePlan p : stores) {
+      for (ZarrRowRange r : ZarrSplitPlanner.plan(p.input(), p.blockSize(), min, max)) {
+        splits.add(new ZarrSplit(p.store().path(), p.dataset(), r.firstRow(), r.lastRow(), r.bytes(),
+            files.partitionColumns(), p.store().partitionValues(), r.hosts()));
       }
     }
     return splits;
+  }
+
+  /** One store's table, listed and ready to cut into splits. */
+  private record StorePlan(InputFile store, String dataset, ZarrSplitPlanner.Input input, long blockSize) {
   }
 
   /** Every store must give the same table: same array path, same columns. */
