@@ -203,6 +203,8 @@ public final class Redaction {
 
   /** The key-names-only instance, made when first asked for. */
   private static final class KeyNamesOnly {
-    static final Redaction INSTANCE = new Redaction(new Configuration(), false);
+    // without Hadoop's default resources, whose parse costs a start-up noticeably: the redactor
+    // then uses its built-in default patterns, the value core-default.xml gives them
+    static final Redaction INSTANCE = new Redaction(new Configuration(false), false);
   }
 }

@@ -52,6 +52,7 @@ final class JobRunner {
       runStage(job, target.staging(), target.failureDir(), progress);
       beforePublish.run(job);
       target.publish();
+      RunTiming.mark("publish");
     } catch (IOException | InterruptedException | JobFailedException | RuntimeException e) {
       target.discard();
       throw e;
@@ -78,26 +79,18 @@ final class JobRunner {
       // copying and localising the job jar would only cost time
       job.getConfiguration().unset("mapreduce.job.jar");
     }
+    RunTiming.mark("plan");
     try {
       job.submit();
     } catch (ClassNotFoundException e) {
       throw new IOException("could not submit " + job.getJobName() + ": " + e.getMessage(), e);
     }
+    RunTiming.mark("submit");
     boolean local = Framework.isLocal(job.getConfiguration());
     String url = local ? null : job.getTrackingURL(); // the local runner's is a placeholder
     progress.println("[" + job.getJobName() + "] submitted as " + job.getJobID()
         + (url == null || url.isEmpty() ? "" : ", " + url));
-    long poll = Math.max(50, job.getConfiguration().getLong("mapreduce.client.progressmonitor.pollinterval", 1000));
-    String last = "";
-    while (!job.isComplete()) {
-      Thread.sleep(poll);
-      String now = String.format("[%s] map %3.0f%%  reduce %3.0f%%", job.getJobName(),
-          job.mapProgress() * 100, job.reduceProgress() * 100);
-      if (!now.equals(last)) {
-        progress.println(now);
-        last = now;
-      }
-    }
+    waitForCompletion(job, local, progress);
     if (!job.isSuccessful()) {
       String why = failureReason(job, outputDir.getFileSystem(job.getConfiguration()), failureDir);
       outputDir.getFileSystem(job.getConfiguration()).delete(outputDir, true);
@@ -109,6 +102,44 @@ final class JobRunner {
       throw new JobFailedException("job " + job.getJobID() + " (" + job.getJobName() + ") failed: " + tooManyBad);
     }
   }
+
+  /**
+   * Polls the job until it completes, printing its progress when it changes and marking the
+   * end of its map and shuffle phases ({@link RunTiming}). A local job runs in this JVM, so
+   * asking it often costs nothing and its end is seen within {@value #LOCAL_POLL_MS} ms.
+   */
+  private static void waitForCompletion(Job job, boolean local, PrintStream progress)
+      throws IOException, InterruptedException {
+    long poll = Math.max(50, job.getConfiguration().getLong("mapreduce.client.progressmonitor.pollinterval", 1000));
+    if (local) {
+      poll = LOCAL_POLL_MS;
+    }
+    boolean mapped = false;
+    boolean shuffled = job.getNumReduceTasks() == 0;
+    String last = "";
+    while (!job.isComplete()) {
+      Thread.sleep(poll);
+      float map = job.mapProgress();
+      float reduce = job.reduceProgress();
+      if (!mapped && map >= 1f) {
+        RunTiming.mark("map");
+        mapped = true;
+      }
+      if (!shuffled && reduce >= 2f / 3) { // a reduce's progress is copy, sort and reduce, a third each
+        RunTiming.mark("shuffle");
+        shuffled = true;
+      }
+      String now = String.format("[%s] map %3.0f%%  reduce %3.0f%%", job.getJobName(), map * 100, reduce * 100);
+      if (!now.equals(last)) {
+        progress.println(now);
+        last = now;
+      }
+    }
+    RunTiming.mark(!mapped ? "map" : !shuffled ? "shuffle" : "reduce");
+  }
+
+  /** How often a local job's progress is asked, in milliseconds. */
+  static final long LOCAL_POLL_MS = 10;
 
   /** The shuffle's share of the heap, per reduce task: Hadoop defaults it to 0.7. */
   static final String SHUFFLE_BUFFER_PERCENT = "mapreduce.reduce.shuffle.input.buffer.percent";

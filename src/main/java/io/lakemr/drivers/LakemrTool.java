@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.util.Tool;
@@ -28,6 +29,9 @@ abstract class LakemrTool extends Configured implements Tool {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
   static final int EXIT_LOCKED = 3;
+
+  /** The option, taken by every command, that prints where the run's time went ({@link RunTiming}). */
+  static final String VERBOSE = "-v";
 
   /** The command's name, as typed after {@code lakemr}. */
   abstract String name();
@@ -78,7 +82,20 @@ abstract class LakemrTool extends Configured implements Tool {
   }
 
   @Override
-  public final int run(String[] args) {
+  public final int run(String[] givenArgs) {
+    RunTiming.begin();
+    boolean timing = RunTiming.requestedByEnvironment() || Arrays.asList(givenArgs).contains(VERBOSE);
+    String[] args = Arrays.stream(givenArgs).filter(a -> !a.equals(VERBOSE)).toArray(String[]::new);
+    try {
+      return runCommand(args);
+    } finally {
+      if (timing) {
+        RunTiming.print(name(), err());
+      }
+    }
+  }
+
+  private int runCommand(String[] args) {
     memory = Memory.watch();
     Redaction redaction = Redaction.of(getConf());
     withStreams(redaction.printStream(out), redaction.printStream(err));

@@ -68,6 +68,7 @@ public final class Main {
         "  bench-read   read columns with a job's reader and nothing else (the raw read limit)",
         "  inspect      the structure of a file, store or directory of any input format, from metadata only",
         "",
-        "lakemr COMMAND --help shows a command's options.");
+        "lakemr COMMAND --help shows a command's options; -v (or LAKEMR_TIMING=1) adds a line saying",
+        "where the run's time went: JVM start, planning, map, shuffle, reduce, publish.");
   }
 }
