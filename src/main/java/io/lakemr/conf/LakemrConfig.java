@@ -352,6 +352,14 @@ public final class LakemrConfig {
    */
   public static final String INPUT_SKIP_FILES = "lakemr.input.skip.files";
 
+  /**
+   * A file listing a job's input files with their lengths, modification times and partition
+   * values ({@code io.lakemr.formats.InputManifest}), read instead of listing the input paths:
+   * set when the files come from a table's log rather than from a directory listing; unset
+   * means the input paths are listed.
+   */
+  public static final String INPUT_MANIFEST = "lakemr.input.manifest";
+
   // ---- generate ----
 
   /** Rows the generator writes in all. */

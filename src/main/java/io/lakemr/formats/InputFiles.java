@@ -35,6 +35,9 @@ import org.apache.hadoop.util.StringUtils;
  *
  * <p>Directories are listed with {@code listLocatedStatus}, so each file keeps the block
  * locations the listing returned and split planning need not ask again.
+ *
+ * <p>A job with an {@link InputManifest} ({@link LakemrConfig#INPUT_MANIFEST}) lists nothing:
+ * its files are the manifest's.
  */
 public final class InputFiles {
 
@@ -73,6 +76,14 @@ public final class InputFiles {
    */
   public static InputFiles list(Configuration conf, List<String> paths,
       List<InputFormatDescriptor> formats) {
+    String manifest = conf.get(LakemrConfig.INPUT_MANIFEST);
+    if (manifest != null) {
+      try {
+        return InputManifest.read(conf, new Path(manifest));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the input manifest " + manifest + ": " + e.getMessage(), e);
+      }
+    }
     Map<Path, Found> found = new LinkedHashMap<>();
     for (String p : paths) {
       try {
@@ -104,6 +115,20 @@ public final class InputFiles {
       files.add(new InputFile(f.status, f.values));
     }
     return new InputFiles(keys == null ? List.of() : keys, files);
+  }
+
+  /**
+   * Input files known without listing (from a table's log, say), each with as many partition
+   * values as there are partition columns, in their order.
+   */
+  public static InputFiles of(List<String> partitionColumns, List<InputFile> files) {
+    for (InputFile f : files) {
+      if (f.partitionValues().size() != partitionColumns.size()) {
+        throw new IllegalArgumentException(f.path() + " has " + f.partitionValues().size()
+            + " partition values for partition columns " + partitionColumns);
+      }
+    }
+    return new InputFiles(partitionColumns, files);
   }
 
   /** The same listing with only some of its files (in their order), for pruning. */
