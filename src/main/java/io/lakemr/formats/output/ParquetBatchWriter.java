@@ -51,6 +51,7 @@ public final class ParquetBatchWriter implements BatchWriter {
         .withCompressionCodec(options.codec())
         .withRowGroupSize(options.rowGroupBytes())
         .withPageSize(options.pageBytes())
+        .withPageRowCountLimit(options.pageRows())
         .withDictionaryEncoding(options.dictionary())
         .withPageWriteChecksumEnabled(true);
     for (String column : options.bloomColumns()) {

@@ -23,9 +23,11 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -53,8 +55,17 @@ final class ParquetBatchReader implements Closeable {
    */
   static final String VERIFY_CHECKSUMS = "parquet.page.verify-checksum.enabled";
 
+  /**
+   * Pages are skipped by the column indexes unless this parquet-java key says otherwise (its
+   * own default is on, as here); see {@link PageIndexFilter}.
+   */
+  static final String PAGE_INDEX = "parquet.filter.columnindex.enabled";
+
   private final BiConsumer<ParquetCounters, Long> counters;
   private final List<ColumnPredicate> predicates;
+  /** The column-index filter of the open file; null when it has none. */
+  private PageIndexFilter pageFilter;
+  private Set<ColumnPath> filePaths;
   private final long totalBytes;
 
   /** Per batch column: index into partition values, or -1 for a file column. */
@@ -186,8 +197,24 @@ final class ParquetBatchReader implements Closeable {
     }
   }
 
-  /** Moves to the next owned row group, opening ranges as needed; false at the end. */
+  /**
+   * Moves to the next owned row group that may hold a matching row, opening ranges as needed;
+   * false at the end.
+   */
   private boolean nextRowGroup() throws IOException {
+    PageReadStore pages = null;
+    while (pages == null) {
+      if (!nextOwnedRowGroup()) {
+        return false;
+      }
+      pages = readCurrentRowGroup();
+    }
+    openColumnReaders(pages);
+    return true;
+  }
+
+  /** Moves to the next owned row group, opening ranges as needed; false at the end. */
+  private boolean nextOwnedRowGroup() throws IOException {
     while (file == null || rowGroupPos >= rowGroups.size()) {
       if (file != null) {
         bytesOfDoneRanges += range.length();
@@ -200,14 +227,22 @@ final class ParquetBatchReader implements Closeable {
       openRange(ranges.get(rangeIndex));
     }
     rowGroupIndex = rowGroups.get(rowGroupPos++);
+    return true;
+  }
+
+  /** The current row group's pages that may hold a matching row; null when none may. */
+  private PageReadStore readCurrentRowGroup() throws IOException {
     BlockMetaData block = file.getRowGroups().get(rowGroupIndex);
-    PageReadStore pages;
     try {
-      pages = file.readRowGroup(rowGroupIndex);
+      return readPages(block);
     } catch (IOException | RuntimeException e) {
       throw new IOException("Can not read row group " + rowGroupIndex + " of " + failingColumns(rowGroupIndex)
           + " in file " + range.path() + ": " + ParquetFormat.firstLine(e), e);
     }
+  }
+
+  private void openColumnReaders(PageReadStore pages) throws IOException {
+    BlockMetaData block = file.getRowGroups().get(rowGroupIndex);
     ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoOpConverter(requested),
         requested, createdBy);
     readers = new ColumnReader[columns.size()];
@@ -231,7 +266,24 @@ final class ParquetBatchReader implements Closeable {
     rowInGroup = 0;
     counters.accept(ParquetCounters.ROW_GROUPS, 1L);
     counters.accept(ParquetCounters.BYTES, requestedBytes(block));
-    return true;
+  }
+
+  /**
+   * The pages of the current row group that may hold a matching row (all of them without a
+   * filter the column indexes can use), or null when none may.
+   */
+  private PageReadStore readPages(BlockMetaData block) throws IOException {
+    RowRanges ranges = pageFilter == null ? null
+        : pageFilter.rowRanges(file, rowGroupIndex, block.getRowCount(), filePaths);
+    if (ranges == null) {
+      return file.readRowGroup(rowGroupIndex);
+    }
+    counters.accept(ParquetCounters.ROWS_SKIPPED_BY_PAGE_INDEX, block.getRowCount() - ranges.rowCount());
+    if (ranges.rowCount() == 0) {
+      counters.accept(ParquetCounters.ROW_GROUPS_SKIPPED_BY_PAGE_INDEX, 1L);
+      return null;
+    }
+    return file.readFilteredRowGroup(rowGroupIndex, ranges);
   }
 
   /**
@@ -317,6 +369,10 @@ final class ParquetBatchReader implements Closeable {
           : new RowGroupStatistics(predicates, fileFields(fileSchema));
       RowGroupBloomFilters blooms = predicates.isEmpty() ? null
           : new RowGroupBloomFilters(predicates, fileFields(fileSchema));
+      PageIndexFilter pages = predicates.isEmpty() || !conf.getBoolean(PAGE_INDEX, true) ? null
+          : PageIndexFilter.of(predicates, fileFields(fileSchema));
+      pageFilter = pages == null || pages.isEmpty() ? null : pages;
+      filePaths = PageIndexFilter.paths(fileFields(fileSchema));
       for (int index : RowGroupSelector.select(blocks, fileLength, r.start(), r.end())) {
         if (blocks.get(index).getRowCount() > 0) {
           if (stats != null && !stats.mightMatch(blocks.get(index))) {

@@ -12,6 +12,10 @@ public enum ParquetCounters {
   ROW_GROUPS_SKIPPED,
   /** Owned row groups skipped because a column's bloom filter showed the filter cannot match. */
   ROW_GROUPS_SKIPPED_BY_BLOOM_FILTER,
+  /** Rows of row groups read that the column indexes showed cannot match, left unread. */
+  ROWS_SKIPPED_BY_PAGE_INDEX,
+  /** Owned row groups whose every page the column indexes ruled out. */
+  ROW_GROUPS_SKIPPED_BY_PAGE_INDEX,
   /** Rows handed out in batches. */
   ROWS,
   /** Compressed bytes of the column chunks read. */

@@ -41,9 +41,14 @@ final class ParquetInputTable implements InputTable {
   public String pushdownSummary(Counters counters) {
     long byStats = counters.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED).getValue();
     long byBloom = counters.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED_BY_BLOOM_FILTER).getValue();
-    long groups = byStats + byBloom + counters.findCounter(ParquetCounters.ROW_GROUPS).getValue();
-    String text = String.format("%,d of %,d row groups skipped", byStats + byBloom, groups);
-    return byBloom == 0 ? text : text + String.format(" (%,d by bloom filters)", byBloom);
+    long byPages = counters.findCounter(ParquetCounters.ROW_GROUPS_SKIPPED_BY_PAGE_INDEX).getValue();
+    long groups = byStats + byBloom + byPages + counters.findCounter(ParquetCounters.ROW_GROUPS).getValue();
+    String text = String.format("%,d of %,d row groups skipped", byStats + byBloom + byPages, groups);
+    if (byBloom > 0) {
+      text += String.format(" (%,d by bloom filters)", byBloom);
+    }
+    long rows = counters.findCounter(ParquetCounters.ROWS_SKIPPED_BY_PAGE_INDEX).getValue();
+    return rows == 0 ? text : text + String.format("; %,d rows of pages skipped by column indexes", rows);
   }
 
   @Override
