@@ -266,7 +266,7 @@ public final class TableLog {
    *
    * @param retentionMillis how old, in milliseconds, a removed or unreferenced file must be
    */
-  public Vacuum.Result vacuum(long retentionMillis) throws IOException {
+  public VacuumResult vacuum(long retentionMillis) throws IOException {
     requireTable();
     completeMoves(0);
     return new Vacuum(fs, this).run(snapshot(), System.currentTimeMillis() - retentionMillis);

@@ -17,16 +17,6 @@ import org.apache.hadoop.fs.RemoteIterator;
  */
 final class Vacuum {
 
-  /**
-   * What a vacuum deleted.
-   *
-   * @param removedFiles files under {@code _lakemr_removed/} deleted
-   * @param unreferencedFiles data files no commit referenced deleted
-   * @param bytes their bytes
-   */
-  public record Result(long removedFiles, long unreferencedFiles, long bytes) {
-  }
-
   private final FileSystem fs;
   private final TableLog log;
   private long removedFiles;
@@ -38,7 +28,7 @@ final class Vacuum {
     this.log = log;
   }
 
-  Result run(TableSnapshot latest, long cutoffMillis) throws IOException {
+  VacuumResult run(TableSnapshot latest, long cutoffMillis) throws IOException {
     Path removedRoot = new Path(log.location(), TableLog.REMOVED_DIR);
     FileStatus[] dirs;
     try {
@@ -68,7 +58,7 @@ final class Vacuum {
       }
     }
     sweep(log.location(), "", latest, cutoffMillis);
-    return new Result(removedFiles, unreferenced, bytes);
+    return new VacuumResult(removedFiles, unreferenced, bytes);
   }
 
   private void sweep(Path dir, String relative, TableSnapshot latest, long cutoffMillis) throws IOException {
