@@ -58,9 +58,9 @@ public final class Catalog {
 
   /** The catalog directory the configuration names, unqualified; see {@link #open}. */
   public static Path directory(Configuration conf) {
-    String dir = conf.get(LakemrConfig.CATALOG_DIR, LakemrConfig.CATALOG_DIR_DEFAULT);
-    if (dir != null && !dir.isBlank() && !dir.contains("${")) {
-      return new Path(dir.trim());
+    String raw = conf.getRaw(LakemrConfig.CATALOG_DIR);
+    if (raw != null && !raw.isBlank() && !raw.equals(LakemrConfig.CATALOG_DIR_DEFAULT)) {
+      return new Path(conf.get(LakemrConfig.CATALOG_DIR).trim());
     }
     String defaultScheme = FileSystem.getDefaultUri(conf).getScheme();
     if (defaultScheme != null && !"file".equals(defaultScheme)) {
