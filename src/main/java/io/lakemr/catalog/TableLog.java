@@ -62,6 +62,7 @@ public final class TableLog {
   private final Path location;
   private final Path logDir;
   private final Map<Long, Commit> cache = new ConcurrentHashMap<>();
+  private volatile TableState lastState;
 
   private TableLog(Configuration conf, FileSystem fs, Path location) {
     this.conf = conf;
@@ -246,16 +247,20 @@ public final class TableLog {
    */
   public int completeMoves(long afterVersion) throws IOException {
     LogListing l = list();
-    if (l.latest() == 0) {
+    List<Commit> unfinished = new ArrayList<>();
+    for (long n = Math.max(afterVersion, 0) + 1; n <= l.latest(); n++) {
+      Commit c = readCommit(n);
+      if (!c.removed().isEmpty() && !fs.exists(new Path(removedDir(location, n), MOVED_MARKER))) {
+        unfinished.add(c);
+      }
+    }
+    if (unfinished.isEmpty()) {
       return 0;
     }
     TableState latest = stateAt(l, l.latest());
     int moved = 0;
-    for (long n = Math.max(afterVersion, 0) + 1; n <= l.latest(); n++) {
-      Commit c = readCommit(n);
-      if (!c.removed().isEmpty() && !fs.exists(new Path(removedDir(location, n), MOVED_MARKER))) {
-        moved += moveRemoved(c, latest);
-      }
+    for (Commit c : unfinished) {
+      moved += moveRemoved(c, latest);
     }
     return moved;
   }
@@ -275,6 +280,7 @@ public final class TableLog {
   private void afterCommit(Commit c, TableState before) {
     TableState after = before;
     after.apply(c);
+    lastState = after.copy();
     try {
       if (!c.removed().isEmpty()) {
         moveRemoved(c, after);
@@ -355,9 +361,17 @@ public final class TableLog {
     }
   }
 
-  /** The state at a version: the latest readable checkpoint at or before it, then the commits after. */
+  /**
+   * The state at a version: the state this log last computed when it is at most
+   * {@value #CHECKPOINT_INTERVAL} commits behind, else the latest readable checkpoint at or
+   * before it; then the commits after.
+   */
   TableState stateAt(LogListing l, long version) throws IOException {
+    TableState cached = lastState;
     TableState state = null;
+    if (cached != null && cached.version <= version && version - cached.version <= CHECKPOINT_INTERVAL) {
+      state = cached.copy();
+    }
     for (int i = l.checkpoints().size() - 1; i >= 0 && state == null; i--) {
       long cp = l.checkpoints().get(i);
       if (cp <= version) {
@@ -369,6 +383,9 @@ public final class TableLog {
     }
     for (long n = state.version + 1; n <= version; n++) {
       state.apply(readCommit(n));
+    }
+    if (cached == null || state.version >= cached.version) {
+      lastState = state.copy();
     }
     return state;
   }

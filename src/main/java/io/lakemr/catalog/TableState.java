@@ -15,6 +15,18 @@ final class TableState {
   final Map<String, DataFile> files = new LinkedHashMap<>();
   final Map<String, ConsumedInput> inputs = new LinkedHashMap<>();
 
+  /** A copy that applying commits to leaves this one as it is. */
+  TableState copy() {
+    TableState c = new TableState();
+    c.version = version;
+    c.timestamp = timestamp;
+    c.schema = schema;
+    c.partitionColumns = partitionColumns;
+    c.files.putAll(files);
+    c.inputs.putAll(inputs);
+    return c;
+  }
+
   /** Applies the next commit. */
   void apply(Commit c) {
     if (c.version() != version + 1) {
