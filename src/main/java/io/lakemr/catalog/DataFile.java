@@ -1,8 +1,10 @@
 package io.lakemr.catalog;
 
 import io.lakemr.formats.HivePaths;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,6 +36,31 @@ public record DataFile(String path, Map<String, String> partition, long rows, lo
   /** A file with no column statistics. */
   public DataFile(String path, Map<String, String> partition, long rows, long bytes) {
     this(path, partition, rows, bytes, Map.of());
+  }
+
+  /**
+   * The entry of a file written in Hive layout: its partition values read from the
+   * {@code key=value} directories of its relative path.
+   *
+   * @param relativePath e.g. {@code day=2026-11-01/part-00000-JOB.parquet}
+   * @param partitionColumns the table's partition columns, which the directories must name in
+   *     this order
+   * @throws IllegalArgumentException when the directories name other keys
+   */
+  public static DataFile ofHivePath(String relativePath, List<String> partitionColumns, long rows, long bytes) {
+    String[] parts = relativePath.split("/");
+    Map<String, String> partition = new LinkedHashMap<>();
+    for (int i = 0; i < parts.length - 1; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq > 0) {
+        partition.put(HivePaths.unescape(parts[i].substring(0, eq)), HivePaths.unescape(parts[i].substring(eq + 1)));
+      }
+    }
+    if (!new ArrayList<>(partition.keySet()).equals(partitionColumns)) {
+      throw new IllegalArgumentException("data file " + relativePath + " sits under partition keys "
+          + partition.keySet() + ", not the table's " + partitionColumns);
+    }
+    return new DataFile(relativePath, partition, rows, bytes);
   }
 
   /**

@@ -140,6 +140,18 @@ class TableLogTest {
   }
 
   @Test
+  void aFileEntryFromItsHivePath() {
+    DataFile f = DataFile.ofHivePath("day=2026-11-01/station=a%2Fb/part-1.parquet", List.of("day", "station"), 5, 10);
+    assertEquals("2026-11-01", f.partition().get("day"));
+    assertEquals("a/b", f.partition().get("station"));
+    assertEquals("day=2026-11-01/station=a%2Fb", f.partitionPath());
+    assertNull(DataFile.ofHivePath("day=__HIVE_DEFAULT_PARTITION__/x", List.of("day"), 1, 1).partition().get("day"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DataFile.ofHivePath("station=a/x", List.of("day"), 1, 1));
+    assertTrue(e.getMessage().contains("not the table's [day]"), e.getMessage());
+  }
+
+  @Test
   void removingAFileThatIsNotLiveIsRefused() throws Exception {
     TableLog log = Tables.create(conf, tmp);
     PendingCommit p = log.snapshot().newCommit(Operation.COMPACT).remove("day=x/none.parquet");
