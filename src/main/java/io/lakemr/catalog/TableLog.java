@@ -6,6 +6,9 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -151,6 +154,31 @@ public final class TableLog {
     }
     throw new BadInputException("table " + location + " has no commit at or before " + Instant.ofEpochMilli(epochMillis)
         + "; its first is at " + Instant.ofEpochMilli(readCommit(1).timestamp()));
+  }
+
+  /**
+   * The snapshot an {@code --as-of} value names: a commit number, or a moment written as an
+   * ISO-8601 instant ({@code 2026-11-28T12:00:00Z}) or a UTC date ({@code 2026-11-28}, its
+   * start); the latest snapshot when null.
+   *
+   * @throws BadInputException for a value that is neither, or names no commit
+   */
+  public TableSnapshot snapshotFor(String asOf) throws IOException {
+    if (asOf == null) {
+      return snapshot();
+    }
+    String v = asOf.trim();
+    if (v.matches("\\d+")) {
+      return snapshotAt(Long.parseLong(v));
+    }
+    try {
+      long millis = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+          : Instant.parse(v).toEpochMilli();
+      return snapshotAsOf(millis);
+    } catch (DateTimeParseException e) {
+      throw new BadInputException("--as-of: '" + asOf + "' is neither a commit number nor a time such as "
+          + "2026-11-28T12:00:00Z or 2026-11-28");
+    }
   }
 
   /** Every commit, oldest first. */

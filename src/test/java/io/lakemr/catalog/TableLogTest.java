@@ -11,6 +11,7 @@ import io.lakemr.formats.AtomicFiles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,11 @@ class TableLogTest {
     assertEquals(second.version(), asOf.version());
     assertEquals(2, asOf.files().size());
     assertEquals(second.version(), log.snapshotAsOf(commits.get(2).timestamp() - 1).version());
+    assertEquals(second.version(), log.snapshotFor(Long.toString(second.version())).version());
+    assertEquals(second.version(), log.snapshotFor(Instant.ofEpochMilli(second.timestamp()).toString()).version());
+    assertEquals(4, log.snapshotFor(null).version());
+    assertThrows(BadInputException.class, () -> log.snapshotFor("yesterday"));
+    assertThrows(BadInputException.class, () -> log.snapshotFor("2000-01-01"));
     BadInputException e = assertThrows(BadInputException.class,
         () -> log.snapshotAsOf(log.readCommit(1).timestamp() - 1));
     assertTrue(e.getMessage().contains("no commit at or before"), e.getMessage());
