@@ -360,6 +360,18 @@ public final class LakemrConfig {
    */
   public static final String INPUT_MANIFEST = "lakemr.input.manifest";
 
+  // ---- catalog ----
+
+  /**
+   * The catalog's directory: one small JSON file per table name, {@code NAME.json}, holding the
+   * table's location; {@code table:NAME} is looked up there. Default {@value}, the work
+   * directory of a local run ({@code LAKEMR_WORK_DIR}); when the default file system is not
+   * the local one and this is not set, naming a table is refused. Set it on a cluster, e.g.
+   * {@code hdfs:///lake/_catalog}.
+   */
+  public static final String CATALOG_DIR = "lakemr.catalog.dir";
+  public static final String CATALOG_DIR_DEFAULT = "${lakemr.work.dir}/catalog";
+
   // ---- generate ----
 
   /** Rows the generator writes in all. */

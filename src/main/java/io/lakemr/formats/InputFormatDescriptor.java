@@ -106,6 +106,14 @@ public interface InputFormatDescriptor {
     return Map.of();
   }
 
+  /**
+   * A file's row count when its metadata says it cheaply (a Parquet footer), for the catalog's
+   * record of a registered file; -1, the default, when it is not known without reading the data.
+   */
+  default long rowCount(Configuration conf, InputFile file) throws IOException {
+    return -1;
+  }
+
   /** Prints a document made by {@link #inspect} as indented text for people. */
   void printInspection(Map<String, Object> doc, PrintStream out);
 }

@@ -44,6 +44,11 @@ public final class ParquetInputDescriptor implements InputFormatDescriptor {
   }
 
   @Override
+  public long rowCount(Configuration conf, InputFile file) {
+    return ParquetFormat.readFooter(conf, file).getBlocks().stream().mapToLong(b -> b.getRowCount()).sum();
+  }
+
+  @Override
   public Map<String, Object> inspect(Configuration conf, InputFile file) {
     return ParquetInspector.inspect(conf, file);
   }

@@ -1,0 +1,160 @@
+package io.lakemr.catalog;
+
+import io.lakemr.data.Column;
+import io.lakemr.data.Schemas;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.apache.avro.Schema;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A table as one version of its log left it: its live data files, schema and partition
+ * columns, and the inputs its commits consumed. Made by {@link TableLog}; reading it touches no
+ * file system except {@link #resolve}.
+ *
+ * <p>A file of an older version that a later commit removed has been moved into
+ * {@code _lakemr_removed/<that commit>/}; {@link #path} gives where it is expected to be.
+ */
+public final class TableSnapshot {
+
+  private final Path location;
+  private final long version;
+  private final long timestamp;
+  private final Schema schema;
+  private final List<String> partitionColumns;
+  private final Map<String, DataFile> files;
+  private final Map<String, ConsumedInput> inputs;
+  private final Map<String, Long> removedLater;
+
+  TableSnapshot(Path location, TableState state, Map<String, Long> removedLater) {
+    this.location = location;
+    this.version = state.version;
+    this.timestamp = state.timestamp;
+    this.schema = state.schema;
+    this.partitionColumns = List.copyOf(state.partitionColumns);
+    this.files = Collections.unmodifiableMap(new LinkedHashMap<>(state.files));
+    this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(state.inputs));
+    this.removedLater = Map.copyOf(removedLater);
+  }
+
+  /** The table's qualified location. */
+  public Path location() {
+    return location;
+  }
+
+  /** The version of the log this is; 0 for a table with no commit. */
+  public long version() {
+    return version;
+  }
+
+  /** When this version was committed, epoch milliseconds. */
+  public long timestamp() {
+    return timestamp;
+  }
+
+  /** The table's Avro record schema: data columns, then partition columns. */
+  public Schema schema() {
+    return schema;
+  }
+
+  /** The schema's columns, in order (partition columns last). */
+  public List<Column> columns() {
+    return Schemas.columns(schema);
+  }
+
+  /** The partition columns, outermost first; empty when the table has none. */
+  public List<String> partitionColumns() {
+    return partitionColumns;
+  }
+
+  /** Every live data file, in the order they were added. */
+  public List<DataFile> files() {
+    return List.copyOf(files.values());
+  }
+
+  /**
+   * The live data files whose partition values pass a filter, so a reader prunes partitions
+   * from the log before listing anything.
+   *
+   * @param partitionFilter tested with a file's partition values (column to value, in order)
+   */
+  public List<DataFile> files(Predicate<Map<String, String>> partitionFilter) {
+    List<DataFile> out = new ArrayList<>();
+    for (DataFile f : files.values()) {
+      if (partitionFilter.test(f.partition())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The live file of a relative path, or null. */
+  public DataFile file(String relativePath) {
+    return files.get(relativePath);
+  }
+
+  /** The live files by partition directory ({@link DataFile#partitionPath()}), sorted. */
+  public Map<String, List<DataFile>> partitions() {
+    Map<String, List<DataFile>> out = new TreeMap<>();
+    for (DataFile f : files.values()) {
+      out.computeIfAbsent(f.partitionPath(), k -> new ArrayList<>()).add(f);
+    }
+    return out;
+  }
+
+  /** Every input file the commits up to this version consumed, the latest record of each path. */
+  public Map<String, ConsumedInput> consumedInputs() {
+    return inputs;
+  }
+
+  /** Rows of the live files, counting files of unknown rows as none. */
+  public long totalRows() {
+    return files.values().stream().mapToLong(f -> Math.max(0, f.rows())).sum();
+  }
+
+  public long totalBytes() {
+    return files.values().stream().mapToLong(DataFile::bytes).sum();
+  }
+
+  /**
+   * Where a file of this snapshot is: in place under the location, or, when a later commit
+   * removed it, under {@code _lakemr_removed/<that commit>/}.
+   */
+  public Path path(DataFile file) {
+    Long removedIn = removedLater.get(file.path());
+    return removedIn == null ? new Path(location, file.path())
+        : new Path(TableLog.removedDir(location, removedIn), file.path());
+  }
+
+  /**
+   * {@link #path}, checked: a file removed later whose move a dead writer left undone is still
+   * in place, and is found there. Touches the file system only for files removed later.
+   */
+  public Path resolve(Configuration conf, DataFile file) throws IOException {
+    Path expected = path(file);
+    if (!removedLater.containsKey(file.path())) {
+      return expected;
+    }
+    FileSystem fs = expected.getFileSystem(conf);
+    return fs.exists(expected) ? expected : new Path(location, file.path());
+  }
+
+  /**
+   * A new commit based on this snapshot, keeping its schema and partition columns; for
+   * {@link Operation#CREATE} or {@link Operation#REGISTER} use {@link PendingCommit#create}.
+   */
+  public PendingCommit newCommit(Operation operation) {
+    if (operation == Operation.CREATE || operation == Operation.REGISTER) {
+      throw new IllegalArgumentException(operation.label() + " is a table's first commit (PendingCommit.create)");
+    }
+    return new PendingCommit(operation, version, schema, partitionColumns);
+  }
+}
