@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.formats.AtomicFiles;
-import java.io.File;
+import io.lakemr.testing.MiniClusters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,33 +17,27 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The table log on HDFS (a MiniDFSCluster): put-if-absent by a rename with
+ * The table log on HDFS (the integration tests' shared MiniDFSCluster): put-if-absent by a rename with
  * {@code Options.Rename.NONE} creates a file once and leaves no temporary file, and 4 threads
  * appending 6 commits each land every commit once.
  */
 class TableLogOnHdfsIT {
-  @TempDir
-  File tmp;
-
   @Test
   void putIfAbsentAndRacingAppendsOnHdfs() throws Exception {
-    Configuration c = new Configuration();
-    c.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(tmp, "dfs").getPath());
-    MiniDFSCluster dfs = new MiniDFSCluster.Builder(c).numDataNodes(1).build();
+    Configuration conf = MiniClusters.conf();
+    FileSystem fs = FileSystem.get(conf);
+    Path root = new Path(fs.getUri().toString() + "/table-log-it");
+    fs.delete(root, true);
     try {
-      Configuration conf = dfs.getConfiguration(0);
-      FileSystem fs = dfs.getFileSystem();
-      Path p = new Path(fs.getUri().toString() + "/x/a.json");
+      Path p = new Path(root, "x/a.json");
       fs.mkdirs(p.getParent());
       assertTrue(AtomicFiles.putIfAbsent(conf, p, "1".getBytes(StandardCharsets.UTF_8)));
       assertFalse(AtomicFiles.putIfAbsent(conf, p, "2".getBytes(StandardCharsets.UTF_8)));
       assertEquals(1, fs.listStatus(p.getParent()).length);
-      Path table = new Path(fs.getUri().toString() + "/lake/t");
+      Path table = new Path(root, "lake/t");
       TableLog.open(conf, table).commit(PendingCommit.create(Operation.CREATE, Tables.SCHEMA, List.of("day")));
       ExecutorService pool = Executors.newFixedThreadPool(4);
       List<Future<?>> writers = new ArrayList<>();
@@ -68,7 +62,7 @@ class TableLogOnHdfsIT {
       pool.shutdown();
       assertEquals(27, fs.listStatus(new Path(table, TableLog.LOG_DIR)).length, "25 commits and 2 checkpoints");
     } finally {
-      dfs.shutdown();
+      fs.delete(root, true);
     }
   }
 }
