@@ -100,7 +100,7 @@ public final class AggregateTool extends LakemrTool {
     ResultOrder order = ResultOrder.create(plan, cl.get("order-by"), cl.getLong("limit", 0, 1),
         conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
     List<String> partitionNames = JobSummary.names(plan.partitionColumns());
-    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.inputs());
+    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.paths());
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name());
     String compression = cl.get("compression");
     if (compression != null) {
@@ -241,7 +241,8 @@ public final class AggregateTool extends LakemrTool {
   }
 
   /** The input side of a job reading the table: input format, read schema, mapper, combiner. */
-  private static void configureInput(Job job, InputSource input, ExpressionOptions expressions) {
+  private static void configureInput(Job job, InputSource input, ExpressionOptions expressions)
+      throws IOException {
     expressions.configure(job, input);
     setMapSide(job, AggregateMapper.class);
   }

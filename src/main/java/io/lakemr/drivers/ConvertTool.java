@@ -160,7 +160,7 @@ public class ConvertTool extends LakemrTool {
     List<String> partitionNames = plan.partitionColumns().stream().map(Column::name).toList();
     // a rewrite's input is its output: the one writer allowed to overlap what it reads
     OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(),
-        rewrite == null ? input.inputs() : List.of());
+        rewrite == null ? input.paths() : List.of());
     if (perFileRun != null) {
       target.replaceFiles();
     }

@@ -13,6 +13,7 @@ import io.lakemr.expr.RowCounters;
 import io.lakemr.expr.TransformSpec;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.PartitionPruner;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,7 +105,7 @@ final class ExpressionOptions {
   }
 
   /** Sets up the input with the columns the transform reads, the transform, and the pushed-down conjuncts. */
-  void configure(Job job, InputSource input) {
+  void configure(Job job, InputSource input) throws IOException {
     input.configure(job, Schemas.record("row", transform.inputColumns()));
     if (!transform.isIdentity()) {
       transform.store(job.getConfiguration());

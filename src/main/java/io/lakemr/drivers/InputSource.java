@@ -39,18 +39,24 @@ final class InputSource {
   private final InputFiles files;
   private final InputFormatDescriptor format;
   private final InputTable table;
+  /** The catalog table read, or null when the inputs are files and directories. */
+  private final TableInput catalogTable;
 
   private InputSource(List<String> inputs, InputFiles files, InputFormatDescriptor format,
-      InputTable table) {
+      InputTable table, TableInput catalogTable) {
     this.inputs = List.copyOf(inputs);
     this.files = files;
     this.format = format;
     this.table = table;
+    this.catalogTable = catalogTable;
   }
 
-  /** The input options, for a command's option set: input, format and every format's own. */
+  /**
+   * The input options, for a command's option set: input, format, as-of (a catalog table's
+   * commit or time) and every format's own.
+   */
   static Set<String> options() {
-    Set<String> all = new LinkedHashSet<>(List.of("input", "format"));
+    Set<String> all = new LinkedHashSet<>(List.of("input", "format", "as-of"));
     all.addAll(InputFormats.optionNames());
     return all;
   }
@@ -60,6 +66,9 @@ final class InputSource {
     List<String> lines = new ArrayList<>();
     String names = String.join("|", InputFormats.names());
     lines.add(String.format("  %-26s input format; may be left out when the file names say it", "--format " + names));
+    lines.add(String.format("  %-26s with --input table:NAME: read the table as of a commit number or a time",
+        "--as-of COMMIT|TIME"));
+    lines.add(String.format("  %-26s (2026-11-28T12:00:00Z, or a date 2026-11-28 for its start, UTC)", ""));
     for (InputFormatDescriptor f : InputFormats.ALL) {
       lines.addAll(f.optionUsage());
     }
@@ -92,20 +101,24 @@ final class InputSource {
     if (inputs.isEmpty()) {
       cl.require("input");
     }
-    InputFiles files;
-    try {
-      files = InputFiles.list(conf, inputs);
-    } catch (UncheckedIOException e) {
-      String refused = AuthenticationFailure.describe(e);
-      throw new IOException(refused == null ? e.getMessage()
-          : "cannot list the input " + String.join(",", inputs) + ": " + refused, e.getCause());
-    }
+    TableInput catalogTable = TableInput.open(conf, inputs, cl.get("as-of"));
+    InputFiles files = catalogTable != null ? catalogTable.files() : list(conf, inputs);
     InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
         : InputFormats.fromFileNames(conf, files);
     Set<String> withheld = new HashSet<>(commandOptions);
     withheld.removeIf(o -> shared.contains(o) && format.options().contains(o));
     FormatOptions options = formatOptions(cl, format, withheld);
-    return new InputSource(inputs, files, format, format.open(conf, files, options));
+    return new InputSource(inputs, files, format, format.open(conf, files, options), catalogTable);
+  }
+
+  private static InputFiles list(Configuration conf, List<String> inputs) throws IOException {
+    try {
+      return InputFiles.list(conf, inputs);
+    } catch (UncheckedIOException e) {
+      String refused = AuthenticationFailure.describe(e);
+      throw new IOException(refused == null ? e.getMessage()
+          : "cannot list the input " + String.join(",", inputs) + ": " + refused, e.getCause());
+    }
   }
 
   /** The format's options as given, refusing, by name, an option of another format. */
@@ -125,9 +138,14 @@ final class InputSource {
     return new FormatOptions(values);
   }
 
-  /** The paths as given. */
+  /** The inputs as given; a catalog table with the commit read, e.g. {@code table:sensors@12}. */
   List<String> inputs() {
-    return inputs;
+    return catalogTable == null ? inputs : List.of(catalogTable.describe());
+  }
+
+  /** The paths read: the inputs as given, or a catalog table's location. */
+  List<String> paths() {
+    return catalogTable == null ? inputs : catalogTable.jobInputs();
   }
 
   /** The files found under them. */
@@ -151,8 +169,13 @@ final class InputSource {
   }
 
   /** Sets the job's input format to read these columns (a projection of {@link #schema()}). */
-  void configure(Job job, Schema readSchema) {
-    table.configure(job, inputs, readSchema);
+  void configure(Job job, Schema readSchema) throws IOException {
+    if (catalogTable == null) {
+      table.configure(job, inputs, readSchema);
+    } else {
+      table.configure(job, catalogTable.jobInputs(), readSchema);
+      catalogTable.configure(job);
+    }
   }
 
   /** Hands filter conjuncts to the input format, which may use them to skip data. */

@@ -47,7 +47,7 @@ final class PerFileRun {
   static PerFileRun plan(Configuration conf, InputSource input, InputFiles files, String outputPath,
       OutputFormatDescriptor format, boolean skipExisting, PrintStream err) throws IOException {
     List<Path> roots = new ArrayList<>();
-    for (String in : input.inputs()) {
+    for (String in : input.paths()) {
       roots.add(InputFiles.root(conf, in));
     }
     PerFileNames names = new PerFileNames(roots, format.extension());
