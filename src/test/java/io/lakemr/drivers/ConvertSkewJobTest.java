@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * reducers, on the local job runner: with skew handling the reducers' input rows (as the summary
  * records them) are within 2x of each other and the large partition's files come from several
  * reducers, each sorted; without it one reducer takes the large partition and the summary warns;
- * both outputs hold the same rows in the same partitions, and appending with skew handling adds
- * them again under unique names.
+ * both outputs hold the same rows in the same partitions; appending with skew handling adds
+ * rows under unique names, and overwriting partitions replaces exactly the partitions written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConvertSkewJobTest {
@@ -169,23 +169,48 @@ class ConvertSkewJobTest {
     }
   }
 
+  /** A copy of an output directory, to write into without touching the original. */
+  private static Path copy(Path from, String name) throws IOException {
+    Path to = tmp.resolve(name);
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return to;
+  }
+
   @Test
   void appendingWithSkewHandlingAddsTheRowsUnderUniqueNames() throws Exception {
-    Path out = tmp.resolve("appended");
-    Configuration off = new Configuration(conf);
-    off.setBoolean(LakemrConfig.CONVERT_SKEW_ENABLED, false);
-    Commands.Result first = Commands.run(off, "convert", "--input", source.toString(), "--output", out.toString(),
-        "--partition-by", "day", "--where", "id % 3 = 0", "--reducers", "4");
-    assertEquals(0, first.exitCode(), first.toString());
-    Commands.Result second = Commands.run(conf, "convert", "--input", source.toString(), "--output", out.toString(),
+    Path out = copy(whole, "appended");
+    Commands.Result r = Commands.run(conf, "convert", "--input", source.toString(), "--output", out.toString(),
         "--partition-by", "day", "--where", "id % 3 = 0", "--reducers", "4", "--mode", "append");
-    assertEquals(0, second.exitCode(), second.toString());
-    assertTrue(second.out().contains("spread       day=" + BIG), second.toString());
-    String expected = "SELECT id, v, day FROM src WHERE id % 3 = 0";
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("spread       day=" + BIG), r.toString());
+    String expected = "(SELECT id, v, day FROM src UNION ALL SELECT id, v, day FROM src WHERE id % 3 = 0)";
     String got = rows(out);
-    String twice = "(" + expected + " UNION ALL " + expected + ")";
-    assertEquals(0, count("SELECT count(*) FROM (" + twice + " EXCEPT ALL " + got + ")"));
-    assertEquals(0, count("SELECT count(*) FROM (" + got + " EXCEPT ALL " + twice + ")"));
+    assertEquals(0, count("SELECT count(*) FROM (" + expected + " EXCEPT ALL " + got + ")"));
+    assertEquals(0, count("SELECT count(*) FROM (" + got + " EXCEPT ALL " + expected + ")"));
+    assertTrue(writers(out.resolve("day=" + BIG)).size() >= 3);
+  }
+
+  @Test
+  void overwritingPartitionsWithSkewHandlingReplacesExactlyThoseWritten() throws Exception {
+    Path out = copy(whole, "overwritten");
+    Commands.Result r = Commands.run(conf, "convert", "--input", source.toString(), "--output", out.toString(),
+        "--partition-by", "day", "--where", "id % 3 = 0 AND (day = '" + BIG + "' OR day = '2024-02-03')",
+        "--reducers", "4", "--mode", "overwrite-partitions");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("spread       day=" + BIG), r.toString());
+    String expected = "SELECT id, v, day FROM src WHERE day NOT IN ('" + BIG + "', '2024-02-03') OR id % 3 = 0";
+    String got = rows(out);
+    assertEquals(0, count("SELECT count(*) FROM (" + expected + " EXCEPT ALL " + got + ")"));
+    assertEquals(0, count("SELECT count(*) FROM (" + got + " EXCEPT ALL " + expected + ")"));
     assertTrue(writers(out.resolve("day=" + BIG)).size() >= 3);
   }
 }
