@@ -48,7 +48,10 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
  * when it rolls over at {@code --target-file-size} or {@code --max-rows-per-file}). Otherwise
  * rows are shuffled by partition value ({@link ConvertPartitioner}) and sorted by
  * (partition columns, sort columns), so each partition's rows meet in one reducer, which
- * writes them one partition at a time into as few files as the limits allow, in order.
+ * writes them one partition at a time into as few files as the limits allow, in order. A
+ * partition holding more than its share of the rows (from a sample taken while planning,
+ * {@link SkewSampler}) is spread over several reducers ({@link SkewPlan}), each writing its own
+ * files of it; the summary gives the rows each reducer took in ({@link ReducerSizes}).
  */
 public class ConvertTool extends LakemrTool {
 
