@@ -210,8 +210,11 @@ public class ConvertTool extends LakemrTool {
         conf.getInt(LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS, LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS_DEFAULT));
     SkewPlan skew;
     try {
+      long started = System.nanoTime();
       skew = SkewPlan.estimate(sampler.sample(job, input.newInputFormat(), plan), reducers,
           conf.getDouble(LakemrConfig.CONVERT_SKEW_FACTOR, LakemrConfig.CONVERT_SKEW_FACTOR_DEFAULT));
+      err().printf("[lakemr %s] skew sample: %s in %d ms; %d partition%s to spread%n", name(), sampler.describe(),
+          (System.nanoTime() - started) / 1_000_000, skew.heavy().size(), skew.heavy().size() == 1 ? "" : "s");
     } catch (IOException | RuntimeException e) {
       err().println("[lakemr " + name() + "] warning: cannot sample the input for skewed partitions (" + e
           + "); each partition goes to one reducer");

@@ -42,6 +42,9 @@ final class SkewSampler {
 
   private final int splits;
   private final int rows;
+  private long rowsRead;
+  private int splitsRead;
+  private int splitsTotal;
 
   SkewSampler(int splits, int rows) {
     this.splits = Math.max(1, splits);
@@ -55,6 +58,8 @@ final class SkewSampler {
     Configuration conf = new Configuration(job.getConfiguration());
     List<InputSplit> all = format.getSplits(job);
     int n = Math.min(splits, all.size());
+    splitsTotal = all.size();
+    splitsRead = n;
     List<InputSplit> chosen = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       chosen.add(all.get((int) ((long) i * all.size() / n)));
@@ -64,12 +69,18 @@ final class SkewSampler {
     int task = 0;
     for (InputSplit split : chosen) {
       TaskAttemptID id = new TaskAttemptID("skew-sample", 1, TaskType.MAP, task++, 0);
-      readSplit(format, split, conf, id, plan, perSplit, weights);
+      rowsRead += readSplit(format, split, conf, id, plan, perSplit, weights);
     }
     return weights;
   }
 
-  private static void readSplit(InputFormat<NullWritable, VectorizedRowBatch> format, InputSplit split,
+  /** What the last {@link #sample} read, e.g. {@code 20,000 rows of 20 of 311 splits}. */
+  String describe() {
+    return String.format("%,d rows of %d of %d splits", rowsRead, splitsRead, splitsTotal);
+  }
+
+  /** Reads the first rows of a split into the weights; returns the input rows read. */
+  private static long readSplit(InputFormat<NullWritable, VectorizedRowBatch> format, InputSplit split,
       Configuration conf, TaskAttemptID id, ConvertPlan plan, int perSplit, Map<String, Double> weights)
       throws IOException, InterruptedException {
     TaskAttemptContextImpl context = new TaskAttemptContextImpl(conf, id, new CountingReporter(new Counters()));
@@ -98,10 +109,10 @@ final class SkewSampler {
         }
       }
     }
-    if (read == 0) {
-      return;
+    if (read > 0) {
+      double perRow = (double) Math.max(1, split.getLength()) / read;
+      counts.forEach((prefix, count) -> weights.merge(prefix, count * perRow, Double::sum));
     }
-    double perRow = (double) Math.max(1, split.getLength()) / read;
-    counts.forEach((prefix, count) -> weights.merge(prefix, count * perRow, Double::sum));
+    return read;
   }
 }

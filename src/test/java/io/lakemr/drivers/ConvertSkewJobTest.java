@@ -68,6 +68,8 @@ class ConvertSkewJobTest {
     assertEquals(0, on.exitCode(), on.toString());
     assertTrue(on.out().contains("spread       day=" + BIG), on.toString());
     assertFalse(on.out().contains("warning"), on.toString());
+    assertTrue(on.err().contains("skew sample: 20,000 rows of "), on.toString());
+    assertTrue(on.err().contains("; 1 partition to spread"), on.toString());
     Configuration off = new Configuration(conf);
     off.setBoolean(LakemrConfig.CONVERT_SKEW_ENABLED, false);
     whole = tmp.resolve("whole");
