@@ -1,11 +1,14 @@
 package io.lakemr.drivers;
 
+import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPlan;
 import io.lakemr.data.ByteBuf;
 import io.lakemr.data.GroupKeyCodec;
 import io.lakemr.data.SortKeyEncoder;
 import io.lakemr.expr.BatchTransform;
 import io.lakemr.formats.CountingReporter;
+import io.lakemr.formats.badrecords.BadRecordMode;
+import io.lakemr.formats.badrecords.BadRecordSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,7 +38,8 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
  * builds it) and each row left is keyed as the mapper keys it, so the prefixes counted are the
  * bytes the partitioner sees. A split's rows stand for the whole split: each sampled row weighs
  * the split's length over the input rows read from it, so a large split counts for more and a
- * split the filter mostly removes for less. The first rows of a split stand for all of it only
+ * split the filter mostly removes for less. Records the job's {@code --bad-records} setting
+ * would skip or quarantine are skipped (the sample writes nothing). The first rows of a split stand for all of it only
  * when a split's rows are not ordered by partition; with many splits the error evens out.
  */
 final class SkewSampler {
@@ -56,6 +60,11 @@ final class SkewSampler {
       throws IOException, InterruptedException {
     // the record readers may note what they read in the configuration: a copy keeps the job's clean
     Configuration conf = new Configuration(job.getConfiguration());
+    if (BadRecordSettings.get(conf).mode() != BadRecordMode.FAIL) {
+      // bad records the job would tolerate are left out of the sample, never quarantined by it
+      conf.set(LakemrConfig.BAD_RECORDS, "skip");
+      conf.unset(LakemrConfig.MAX_BAD_RECORDS);
+    }
     List<InputSplit> all = format.getSplits(job);
     int n = Math.min(splits, all.size());
     splitsTotal = all.size();

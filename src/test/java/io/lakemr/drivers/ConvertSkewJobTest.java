@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * records them) are within 2x of each other and the large partition's files come from several
  * reducers, each sorted; without it one reducer takes the large partition and the summary warns;
  * both outputs hold the same rows in the same partitions; appending with skew handling adds
- * rows under unique names, and overwriting partitions replaces exactly the partitions written.
+ * rows under unique names, and overwriting partitions replaces exactly the partitions written;
+ * bad records the job quarantines are skipped by the sample and quarantined once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConvertSkewJobTest {
@@ -213,6 +214,32 @@ class ConvertSkewJobTest {
     String got = rows(out);
     assertEquals(0, count("SELECT count(*) FROM (" + expected + " EXCEPT ALL " + got + ")"));
     assertEquals(0, count("SELECT count(*) FROM (" + got + " EXCEPT ALL " + expected + ")"));
+    assertTrue(writers(out.resolve("day=" + BIG)).size() >= 3);
+  }
+
+  @Test
+  void theSampleSkipsBadRecordsAndLeavesTheirQuarantineToTheJob() throws Exception {
+    Path csv = Files.createDirectories(tmp.resolve("csv"));
+    StringBuilder text = new StringBuilder("id,day\n");
+    for (int i = 0; i < 2000; i++) {
+      // records 3 and 1500 are bad: an id that is not a number
+      text.append(i == 3 || i == 1500 ? "oops" : Integer.toString(i)).append(',')
+          .append(i % 10 < 9 ? BIG : "2024-02-0" + (1 + i / 10 % 8)).append('\n');
+    }
+    Files.writeString(csv.resolve("in.csv"), text);
+    Path out = tmp.resolve("quarantined");
+    Commands.Result r = Commands.run(conf, "convert", "--input", csv.toString(), "--format", "csv",
+        "--schema", "id:long,day:string", "--bad-records", "quarantine", "--max-bad-records", "2",
+        "--output", out.toString(), "--partition-by", "day", "--reducers", "4");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("; 1 partition to spread"), r.toString());
+    long quarantined = 0;
+    try (Stream<Path> files = Files.walk(out.resolve("_bad_records"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        quarantined += Files.readAllLines(f).size();
+      }
+    }
+    assertEquals(2, quarantined, "each bad record quarantined once, by the job");
     assertTrue(writers(out.resolve("day=" + BIG)).size() >= 3);
   }
 }
