@@ -329,6 +329,44 @@ public final class LakemrConfig {
    */
   public static final String CONVERT_PER_FILE_ROOTS = "lakemr.convert.per-file.roots";
 
+  /**
+   * Whether a shuffling {@code convert} with partition columns samples its input while planning
+   * and spreads a partition holding more than its share of rows over several reducers:
+   * {@value}. Off, each partition's rows all go to one reducer.
+   */
+  public static final String CONVERT_SKEW_ENABLED = "lakemr.convert.skew.enabled";
+  public static final boolean CONVERT_SKEW_ENABLED_DEFAULT = true;
+
+  /**
+   * A partition is spread when its sampled share of the rows passes this many times a
+   * reducer's fair share (1 / reducers): {@value}.
+   */
+  public static final String CONVERT_SKEW_FACTOR = "lakemr.convert.skew.factor";
+  public static final double CONVERT_SKEW_FACTOR_DEFAULT = 1.5;
+
+  /** Splits the skew sample reads from, spread evenly over the split list: {@value}. */
+  public static final String CONVERT_SKEW_SAMPLE_SPLITS = "lakemr.convert.skew.sample.splits";
+  public static final int CONVERT_SKEW_SAMPLE_SPLITS_DEFAULT = 20;
+
+  /** Input rows the skew sample reads in all, the first rows of each sampled split: {@value}. */
+  public static final String CONVERT_SKEW_SAMPLE_ROWS = "lakemr.convert.skew.sample.rows";
+  public static final int CONVERT_SKEW_SAMPLE_ROWS_DEFAULT = 20_000;
+
+  /**
+   * The summary of a shuffling {@code convert} warns when its largest reducer's input passes
+   * this many times the median reducer's: {@value}.
+   */
+  public static final String CONVERT_SKEW_WARN_RATIO = "lakemr.convert.skew.warn.ratio";
+  public static final double CONVERT_SKEW_WARN_RATIO_DEFAULT = 2.0;
+
+  /**
+   * The partitions a {@code convert} job spreads over several reducers, set by the command from
+   * its sample: comma-separated {@code prefix:first:count:share}, the partition's encoded key
+   * prefix in base64, its first reducer, how many reducers (from the first on, wrapping round)
+   * and its sampled share of the rows. Unset when no partition is spread.
+   */
+  public static final String CONVERT_SKEW_PARTITIONS = "lakemr.convert.skew.partitions";
+
   // ---- input, set on jobs by the commands ----
 
   /**

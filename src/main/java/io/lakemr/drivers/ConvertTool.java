@@ -5,16 +5,20 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPartitioner;
 import io.lakemr.convert.ConvertPlan;
+import io.lakemr.convert.SkewPlan;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.GroupKey;
+import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
 import io.lakemr.expr.RowCounters;
+import io.lakemr.formats.HivePaths;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.output.OutputMetadata;
+import io.lakemr.formats.output.PartitionedBatchWriter;
 import io.lakemr.mappers.ConvertMapper;
 import io.lakemr.reducers.ConvertReducer;
 import java.io.IOException;
@@ -25,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
@@ -43,7 +48,10 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
  * when it rolls over at {@code --target-file-size} or {@code --max-rows-per-file}). Otherwise
  * rows are shuffled by partition value ({@link ConvertPartitioner}) and sorted by
  * (partition columns, sort columns), so each partition's rows meet in one reducer, which
- * writes them one partition at a time into as few files as the limits allow, in order.
+ * writes them one partition at a time into as few files as the limits allow, in order. A
+ * partition holding more than its share of the rows (from a sample taken while planning,
+ * {@link SkewSampler}) is spread over several reducers ({@link SkewPlan}), each writing its own
+ * files of it; the summary gives the rows each reducer took in ({@link ReducerSizes}).
  */
 public class ConvertTool extends LakemrTool {
 
@@ -105,7 +113,9 @@ public class ConvertTool extends LakemrTool {
         "                             overwrite-partitions: replace only the partitions written;",
         "                             append: add uniquely named files. All once the job has succeeded",
         "  --reducers N               with --partition-by or --sort-by: number of reducers (default: one",
-        "                             per " + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input)",
+        "                             per " + LakemrConfig.REDUCER_BYTES_DEFAULT / (1024 * 1024) + " MiB of input);",
+        "                             a partition with more than its share of rows (sampled while planning)",
+        "                             is spread over several, each writing its own files",
         "  --per-file                 one output file per input file (or store), at its path below the input",
         "                             with the output extension: 2026/01/a.h5 -> 2026/01/a.parquet; map-only",
         "  --skip-existing            with --per-file and --mode append: leave out input files whose output",
@@ -145,11 +155,12 @@ public class ConvertTool extends LakemrTool {
           + " input files exists and is newer than it");
       return EXIT_OK;
     }
-    String planText = planText(perFile, plan, reducers);
     // the whole job is set up (and checked) before the output is touched
     Job job = Job.getInstance(conf, "lakemr " + name());
     configureJob(job, cl, input, expressions, plan, outputFormat, mode);
     configureShuffle(job, plan, reducers);
+    SkewPlan skew = planSkew(job, input, plan, reducers);
+    String planText = planText(perFile, plan, reducers, skew);
     if (perFileRun != null) {
       perFileRun.configure(job);
       BatchOutputFormat.setPartitionLog(job, false);
@@ -166,6 +177,11 @@ public class ConvertTool extends LakemrTool {
     }
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name())
         .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
+    List<ReducerSizes.Spread> spread = spread(skew, plan);
+    if (reducers > 0) {
+      summary.reducers(spread, conf.getDouble(LakemrConfig.CONVERT_SKEW_WARN_RATIO,
+          LakemrConfig.CONVERT_SKEW_WARN_RATIO_DEFAULT));
+    }
     err().println("[lakemr " + name() + "] plan: " + planText);
     JobRunner.run(job, target, err(), j -> {
       if (rewrite != null) {
@@ -175,7 +191,78 @@ public class ConvertTool extends LakemrTool {
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
     });
     printReport(started, planText, summary.counters(job), plan, expressions, input, target, outputFormat);
+    printReducers(summary, spread);
     return EXIT_OK;
+  }
+
+  /**
+   * Samples the partition keys of a shuffle by partition ({@link SkewSampler}) and stores in the
+   * job which partitions to spread over several reducers; none when turned off
+   * ({@link LakemrConfig#CONVERT_SKEW_ENABLED}), with one reducer, or when the sample cannot be
+   * read (a warning, and the job shuffles by partition alone).
+   */
+  private SkewPlan planSkew(Job job, InputSource input, ConvertPlan plan, int reducers) throws InterruptedException {
+    Configuration conf = job.getConfiguration();
+    if (plan.partitionColumns().isEmpty() || reducers < 2
+        || !conf.getBoolean(LakemrConfig.CONVERT_SKEW_ENABLED, LakemrConfig.CONVERT_SKEW_ENABLED_DEFAULT)) {
+      return SkewPlan.NONE;
+    }
+    SkewSampler sampler = new SkewSampler(
+        conf.getInt(LakemrConfig.CONVERT_SKEW_SAMPLE_SPLITS, LakemrConfig.CONVERT_SKEW_SAMPLE_SPLITS_DEFAULT),
+        conf.getInt(LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS, LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS_DEFAULT));
+    SkewPlan skew;
+    try {
+      long started = System.nanoTime();
+      skew = SkewPlan.estimate(sampler.sample(job, input.newInputFormat(), plan), reducers,
+          conf.getDouble(LakemrConfig.CONVERT_SKEW_FACTOR, LakemrConfig.CONVERT_SKEW_FACTOR_DEFAULT));
+      err().printf("[lakemr %s] skew sample: %s in %d ms; %d partition%s to spread%n", name(), sampler.describe(),
+          (System.nanoTime() - started) / 1_000_000, skew.heavy().size(), skew.heavy().size() == 1 ? "" : "s");
+    } catch (IOException | RuntimeException e) {
+      err().println("[lakemr " + name() + "] warning: cannot sample the input for skewed partitions (" + e
+          + "); each partition goes to one reducer");
+      return SkewPlan.NONE;
+    }
+    skew.store(conf);
+    return skew;
+  }
+
+  /** The spread partitions of a plan, by their partition directory, for the summary. */
+  private static List<ReducerSizes.Spread> spread(SkewPlan skew, ConvertPlan plan) {
+    List<Column> columns = plan.partitionColumns();
+    ColumnVector[] vectors = new ColumnVector[columns.size()];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = Schemas.newVector(columns.get(i), 1);
+    }
+    List<ReducerSizes.Spread> out = new ArrayList<>();
+    for (SkewPlan.Heavy h : skew.heavy()) {
+      plan.partitionCodec().decode(h.prefix(), 0, vectors, 0);
+      List<String> dirs = new ArrayList<>();
+      for (int i = 0; i < vectors.length; i++) {
+        dirs.add(HivePaths.directoryName(columns.get(i).name(),
+            PartitionedBatchWriter.render(columns.get(i).type(), vectors[i], 0)));
+      }
+      out.add(new ReducerSizes.Spread(String.join("/", dirs), h.share(), h.first(), h.count()));
+    }
+    return out;
+  }
+
+  /** The summary lines on the reducers' input rows and the partitions spread over several. */
+  private void printReducers(JobSummary summary, List<ReducerSizes.Spread> spread) {
+    ReducerSizes sizes = summary.reducerSizes();
+    if (sizes == null) {
+      return;
+    }
+    double ratio = sizes.largestOverMedian();
+    out().printf("  reducers     %d, input rows largest %,d, median %,.0f (largest/median %s)%n", sizes.rows().length,
+        sizes.largest(), sizes.median(), Double.isInfinite(ratio) ? "infinite" : String.format(Locale.ROOT,
+            "%.2f", ratio));
+    for (ReducerSizes.Spread p : spread) {
+      out().printf(Locale.ROOT, "  spread       %s (%.1f%% of the sampled rows) over %d reducers from r-%05d%n",
+          p.path(), p.share() * 100, p.reducers(), p.first());
+    }
+    if (summary.reducerWarning() != null) {
+      out().printf("  warning      %s%n", summary.reducerWarning());
+    }
   }
 
   /**
@@ -330,15 +417,18 @@ public class ConvertTool extends LakemrTool {
     return n * unit;
   }
 
-  private static String planText(boolean perFile, ConvertPlan plan, int reducers) {
+  private static String planText(boolean perFile, ConvertPlan plan, int reducers, SkewPlan skew) {
     if (perFile) {
       return "map-only, one output file per input file";
     }
     if (!plan.shuffles()) {
       return "map-only";
     }
-    return (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers
+    String text = (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers
         + " reducer" + (reducers == 1 ? "" : "s");
+    int spread = skew.heavy().size();
+    return spread == 0 ? text : text + ", " + spread + " skewed partition" + (spread == 1 ? "" : "s")
+        + " spread over several";
   }
 
   /** The job's input, map side, lineage and output files, from the command line's options. */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.fs.FileSystem;
@@ -39,8 +40,11 @@ import org.apache.hadoop.mapreduce.Job;
  * command tells it (convert);
  * {@code partitions}, each partition directory written ({@code path} relative to the output,
  * its {@code values} unescaped, null for Hive's default partition, its {@code rows} and
- * {@code files}), empty for unpartitioned output; and {@code counters}: every counter of every
- * job, by job name, group and counter.
+ * {@code files}), empty for unpartitioned output; {@code reducers} when the command asks
+ * ({@link #reducers}: convert), the rows each reducer took in ({@code input_rows}, by reducer
+ * number), their {@code largest}, {@code median} and {@code largest_over_median}, the
+ * {@code spread_partitions} and a {@code warning} past the ratio; and {@code counters}: every
+ * counter of every job, by job name, group and counter.
  *
  * <p>Rows account: {@code read = passed + filtered_out}. {@code read} is the input format's
  * row counter ({@code ROWS} of an {@code io.lakemr.formats} counter group); {@code passed} the
@@ -68,6 +72,11 @@ final class JobSummary {
    * exited, its counters come from the history server, which may not serve them.
    */
   private final Map<Job, Counters> jobCounters = new IdentityHashMap<>();
+  /** The spread partitions to report with the reducers' sizes; null: no reducers' sizes. */
+  private List<ReducerSizes.Spread> spread;
+  private double warnRatio;
+  private ReducerSizes reducerSizes;
+  private String reducerWarning;
 
   JobSummary(String command, String[] arguments, List<String> inputs, long started) {
     this.started = started;
@@ -86,6 +95,61 @@ final class JobSummary {
   JobSummary rowsPassedBy(Enum<?> counter) {
     passedCounter = counter;
     return this;
+  }
+
+  /**
+   * Makes {@link #write} report the final job's reducers: the rows each took in (its tasks'
+   * logged rows, so for jobs whose reducers write every row they receive), the largest over the
+   * median, a warning past {@code warnRatio}, and the partitions the plan spread over several.
+   */
+  JobSummary reducers(List<ReducerSizes.Spread> spread, double warnRatio) {
+    this.spread = List.copyOf(spread);
+    this.warnRatio = warnRatio;
+    return this;
+  }
+
+  /** The reducers' sizes {@link #write} found, or null when it was not asked to ({@link #reducers}) or the job had none. */
+  ReducerSizes reducerSizes() {
+    return reducerSizes;
+  }
+
+  /** The warning about the reducers' sizes {@link #write} gave, or null for none. */
+  String reducerWarning() {
+    return reducerWarning;
+  }
+
+  private void putReducers(ReducerSizes sizes) {
+    reducerSizes = sizes;
+    ObjectNode r = root.putObject("reducers");
+    r.put("count", sizes.rows().length);
+    ArrayNode rows = r.putArray("input_rows");
+    for (long n : sizes.rows()) {
+      rows.add(n);
+    }
+    r.put("largest", sizes.largest());
+    r.put("median", sizes.median());
+    double ratio = sizes.largestOverMedian();
+    if (Double.isInfinite(ratio)) {
+      r.putNull("largest_over_median");
+    } else {
+      r.put("largest_over_median", Math.round(ratio * 100) / 100.0);
+    }
+    ArrayNode spreadNode = r.putArray("spread_partitions");
+    for (ReducerSizes.Spread p : spread) {
+      ObjectNode o = spreadNode.addObject();
+      o.put("path", p.path());
+      o.put("sampled_share", Math.round(p.share() * 10_000) / 10_000.0);
+      o.put("first_reducer", p.first());
+      o.put("reducers", p.reducers());
+    }
+    if (ratio > warnRatio) {
+      reducerWarning = Double.isInfinite(ratio)
+          ? String.format(Locale.ROOT, "the largest reducer took in %,d rows and the median reducer none",
+              sizes.largest())
+          : String.format(Locale.ROOT, "the largest reducer took in %,d rows, %.1f times the median reducer's %,.0f",
+              sizes.largest(), ratio, sizes.median());
+      r.put("warning", reducerWarning);
+    }
   }
 
   /** Adds a top-level text entry, such as the {@code plan} a command chose. */
@@ -181,6 +245,9 @@ final class JobSummary {
         p.put("rows", e.getValue().rows());
         p.put("files", e.getValue().files());
       }
+    }
+    if (spread != null && finalJob.getNumReduceTasks() > 0) {
+      putReducers(ReducerSizes.fromLog(PartitionLog.rowsByTask(fs, outputDir), finalJob.getNumReduceTasks()));
     }
     fs.delete(new Path(outputDir, PartitionLog.DIRECTORY), true);
     root.set("counters", counters);

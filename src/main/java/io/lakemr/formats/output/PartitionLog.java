@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -53,6 +54,24 @@ public final class PartitionLog {
     }
   }
 
+  /**
+   * The rows each task wrote, summed over its partitions, by the task's file name as given to
+   * {@link #write} (such as {@code part-r-00003.parquet}); tasks that wrote no rows have no entry.
+   */
+  public static Map<String, Long> rowsByTask(FileSystem fs, Path outputDir) throws IOException {
+    Map<String, Long> out = new TreeMap<>();
+    Path dir = new Path(outputDir, DIRECTORY);
+    if (!fs.exists(dir)) {
+      return out;
+    }
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      String task = name.endsWith(".tsv") ? name.substring(0, name.length() - 4) : name;
+      readFile(fs, f.getPath(), (partition, entry) -> out.merge(task, entry.rows(), Long::sum));
+    }
+    return out;
+  }
+
   /** Every partition in the side files under {@code outputDir}, summed over tasks, by directory. */
   public static Map<String, Entry> readAll(FileSystem fs, Path outputDir) throws IOException {
     Map<String, Entry> out = new TreeMap<>();
@@ -61,20 +80,24 @@ public final class PartitionLog {
       return out;
     }
     for (FileStatus f : fs.listStatus(dir)) {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (line.isEmpty()) {
-            continue;
-          }
-          String[] parts = line.split("\t", 3);
-          if (parts.length != 3) {
-            throw new IOException("malformed line in " + f.getPath() + ": " + line);
-          }
-          out.merge(parts[2], new Entry(Long.parseLong(parts[0]), Long.parseLong(parts[1])), Entry::plus);
-        }
-      }
+      readFile(fs, f.getPath(), (partition, entry) -> out.merge(partition, entry, Entry::plus));
     }
     return out;
+  }
+
+  private static void readFile(FileSystem fs, Path file, BiConsumer<String, Entry> each) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        String[] parts = line.split("\t", 3);
+        if (parts.length != 3) {
+          throw new IOException("malformed line in " + file + ": " + line);
+        }
+        each.accept(parts[2], new Entry(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+      }
+    }
   }
 }
