@@ -2,8 +2,10 @@ package io.lakemr.formats;
 
 import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.TableSchema;
+import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
@@ -39,6 +41,18 @@ public interface InputTable {
    */
   default String pushdownSummary(Counters counters) {
     return "0 of 0 row groups skipped";
+  }
+
+  /**
+   * What the metadata of these files (a pruned listing of this input) says of their rows and
+   * storage units, and what these conjuncts let a job skip; null (the default) when the format
+   * cannot tell without reading data.
+   *
+   * @throws IOException when the metadata cannot be read
+   */
+  default InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates)
+      throws IOException {
+    return null;
   }
 
   /** A new instance of the input format {@link #configure} sets, to read splits directly. */

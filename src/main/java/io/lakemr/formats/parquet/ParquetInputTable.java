@@ -2,9 +2,13 @@ package io.lakemr.formats.parquet;
 
 import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.TableSchema;
+import io.lakemr.formats.InputFacts;
+import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputTable;
+import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
@@ -44,6 +48,12 @@ final class ParquetInputTable implements InputTable {
     long groups = byStats + byBloom + counters.findCounter(ParquetCounters.ROW_GROUPS).getValue();
     String text = String.format("%,d of %,d row groups skipped", byStats + byBloom, groups);
     return byBloom == 0 ? text : text + String.format(" (%,d by bloom filters)", byBloom);
+  }
+
+  @Override
+  public InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates)
+      throws IOException {
+    return ParquetFacts.of(conf, files, predicates);
   }
 
   @Override
