@@ -16,6 +16,9 @@ import org.apache.parquet.hadoop.ParquetWriter;
  */
 final class ConvertCosts {
 
+  /** How many times an even share of the shuffle the busiest reducer may get before a plan warns. */
+  static final double SKEW = 1.5;
+
   private ConvertCosts() {
   }
 
@@ -96,7 +99,7 @@ final class ConvertCosts {
           + "and merges", JobPlan.bytes(perTask), JobPlan.bytes(sortBuffer), spills),
           "-D mapreduce.task.io.sort.mb=" + Math.min(2047, (perTask >> 20) * 5 / 4 + 1));
     }
-    if (partitions > 1 && reducers > 1 && share * Math.min(reducers, partitions) > 2) {
+    if (partitions > 1 && reducers > 1 && share * Math.min(reducers, partitions) > SKEW) {
       plan.warn(String.format("skewed partitions: the largest holds %.0f%% of the sampled rows, and all of them go "
           + "to one reducer", 100 * share), "--partition-by a column that spreads the rows (or fewer --reducers)");
     }
