@@ -17,21 +17,23 @@ final class AggregateCosts {
   private final long shuffleRecords;
   private final long shuffleBytes;
   private final long mapOutputLargest;
-  private final long groups;
   private final int reducers;
 
   private AggregateCosts(long budget, long groupsInLargestTask, double tableBytesPerGroup, long shuffleRecords,
-      long shuffleBytes, long mapOutputLargest, long groups, int reducers) {
+      long shuffleBytes, long mapOutputLargest, int reducers) {
     this.budget = budget;
     this.groupsInLargestTask = groupsInLargestTask;
     this.tableBytesPerGroup = tableBytesPerGroup;
     this.shuffleRecords = shuffleRecords;
     this.shuffleBytes = shuffleBytes;
     this.mapOutputLargest = mapOutputLargest;
-    this.groups = groups;
     this.reducers = reducers;
   }
 
+  /**
+   * @param groups groups of the map tasks' tables: the output's, or with count_distinct the
+   *     (group, value) pairs of its first stage
+   */
   static AggregateCosts of(JobPlan plan, AggregateSampleRows rows, long groups, int reducers) {
     long budget = PlanTool.mapTableBudget(plan);
     double perGroup = Math.max(1, rows.tableBytesPerGroup());
@@ -43,8 +45,7 @@ final class AggregateCosts {
     long records = partials(average, groups, capacity) * plan.mapTasks();
     double partialBytes = rows.partialBytesPerGroup();
     return new AggregateCosts(budget, KeyCounts.expectedAmong(largest, groups), perGroup, records,
-        Math.round(records * partialBytes), Math.round(partials(largest, groups, capacity) * partialBytes), groups,
-        reducers);
+        Math.round(records * partialBytes), Math.round(partials(largest, groups, capacity) * partialBytes), reducers);
   }
 
   /**
@@ -61,7 +62,7 @@ final class AggregateCosts {
     return Math.min(rows, Math.round(capacity + (rows - capacity) * missed));
   }
 
-  void describe(JobPlan plan, long partitions) {
+  void describe(JobPlan plan, long outputGroups, long partitions) {
     Map<String, Object> shuffle = new LinkedHashMap<>();
     shuffle.put("records", shuffleRecords);
     shuffle.put("bytes", shuffleBytes);
@@ -69,8 +70,8 @@ final class AggregateCosts {
     shuffle.put("bytesPerReducer", shuffleBytes / reducers);
     plan.section("shuffle", shuffle, "shuffle", String.format("~%,d partials, ~%s of map output (before the "
         + "combiner) to %,d reducer%s", shuffleRecords, JobPlan.bytes(shuffleBytes), reducers, reducers == 1 ? "" : "s"));
-    long files = partitions == 0 ? Math.max(1, Math.min(reducers, groups))
-        : partitions * Math.max(1, KeyCounts.expectedAmong(Math.max(1, groups / partitions), reducers));
+    long files = partitions == 0 ? Math.max(1, Math.min(reducers, outputGroups))
+        : partitions * Math.max(1, KeyCounts.expectedAmong(Math.max(1, outputGroups / partitions), reducers));
     plan.section("outputFiles", files, "files", String.format("~%,d output file%s", files, files == 1 ? "" : "s"));
     describeMemory(plan);
   }

@@ -21,6 +21,9 @@ final class AggregateSampleRows implements PlanSample.Rows {
   static final int RECORD_OVERHEAD = 6;
 
   private final GroupKeyCodec keyCodec;
+  private final GroupKeyCodec tableCodec;
+  private final int[] tableInputs;
+  private final ColumnVector[] tableVectors;
   private final GroupKeyCodec partitionCodec;
   private final int[] keyInputs;
   private final ColumnVector[] keyVectors;
@@ -28,19 +31,29 @@ final class AggregateSampleRows implements PlanSample.Rows {
   private final PartialAggregator table;
   private final ByteBuf key = new ByteBuf();
   private final KeyCounts groups = new KeyCounts();
+  private final KeyCounts tableGroups;
   private final KeyCounts partitions = new KeyCounts();
   private long tableBytes = -1;
   private long partialBytes;
 
-  AggregateSampleRows(AggregatePlan plan) {
+  /**
+   * @param plan the aggregation
+   * @param mapPlan what its map tasks aggregate: the plan itself, or with count_distinct its
+   *     first stage, grouped by the plan's key and the distinct column
+   */
+  AggregateSampleRows(AggregatePlan plan, AggregatePlan mapPlan) {
     this.keyCodec = plan.keyCodec();
+    this.tableCodec = mapPlan.keyCodec();
+    this.tableInputs = mapPlan.keyInputs();
+    this.tableVectors = new ColumnVector[tableInputs.length];
+    this.tableGroups = mapPlan == plan ? groups : new KeyCounts();
     List<Column> partitionColumns = plan.partitionColumns();
     this.partitionCodec = new GroupKeyCodec(partitionColumns.stream().map(Column::type).toList());
     this.keyInputs = plan.keyInputs();
     this.keyVectors = new ColumnVector[keyInputs.length];
     this.partitionVectors = new ColumnVector[partitionColumns.size()];
     // never flushes: the sample is bounded
-    this.table = new PartialAggregator(plan, Long.MAX_VALUE);
+    this.table = new PartialAggregator(mapPlan, Long.MAX_VALUE);
   }
 
   @Override
@@ -48,12 +61,20 @@ final class AggregateSampleRows implements PlanSample.Rows {
     for (int c = 0; c < keyInputs.length; c++) {
       keyVectors[c] = batch.cols[keyInputs[c]];
     }
+    for (int c = 0; c < tableInputs.length; c++) {
+      tableVectors[c] = batch.cols[tableInputs[c]];
+    }
     System.arraycopy(keyVectors, 0, partitionVectors, 0, partitionVectors.length);
     for (int i = 0; i < batch.size; i++) {
       int row = batch.selectedInUse ? batch.selected[i] : i;
       key.reset();
       keyCodec.encode(keyVectors, row, key);
       groups.add(key);
+      if (tableGroups != groups) {
+        key.reset();
+        tableCodec.encode(tableVectors, row, key);
+        tableGroups.add(key);
+      }
       key.reset();
       partitionCodec.encode(partitionVectors, row, key);
       partitions.add(key);
@@ -71,17 +92,22 @@ final class AggregateSampleRows implements PlanSample.Rows {
     return groups;
   }
 
+  /** The groups of the map tasks' tables: the output's, or with count_distinct (group, value) pairs. */
+  KeyCounts tableGroups() {
+    return tableGroups;
+  }
+
   KeyCounts partitions() {
     return partitions;
   }
 
   /** Bytes the mappers' partial table held per group of the sample. */
   double tableBytesPerGroup() {
-    return groups.distinct() == 0 ? 0 : (double) tableBytes / groups.distinct();
+    return tableGroups.distinct() == 0 ? 0 : (double) tableBytes / tableGroups.distinct();
   }
 
   /** Bytes of one group's map output record (key, partial state, lengths). */
   double partialBytesPerGroup() {
-    return groups.distinct() == 0 ? 0 : (double) partialBytes / groups.distinct();
+    return tableGroups.distinct() == 0 ? 0 : (double) partialBytes / tableGroups.distinct();
   }
 }

@@ -158,8 +158,9 @@ final class JobPlan {
       skip.put(facts.unitName().replace(' ', '_'), facts.unitsSkipped());
       skip.put("rows", facts.rowsSkipped());
       r.put("pushdownSkips", skip);
-      text.append(String.format("; %,d %s, pushdown skips %,d of them (%,d rows)", facts.units(), facts.unitName(),
-          facts.unitsSkipped(), facts.rowsSkipped()));
+      text.append(String.format("; %,d %s, pushdown skips %,d of them (%,d rows)", facts.units(),
+          facts.units() == 1 ? facts.unitName().replaceAll("s$", "") : facts.unitName(), facts.unitsSkipped(),
+          facts.rowsSkipped()));
     }
     doc.put("rows", r);
     line("rows", text.toString());

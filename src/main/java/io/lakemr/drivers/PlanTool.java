@@ -95,7 +95,7 @@ public final class PlanTool extends LakemrTool {
     Job job = AggregateTool.inputJob(getConf(), setup);
     JobPlan plan = new JobPlan("aggregate", setup.input(), setup.expressions(), job);
     AggregatePlan agg = setup.plan();
-    AggregateSampleRows rows = new AggregateSampleRows(agg);
+    AggregateSampleRows rows = new AggregateSampleRows(agg, agg.distinctColumn() == null ? agg : agg.firstStage());
     plan.sample(BatchTransform.load(job.getConfiguration(), agg.readColumns()), rows);
     rows.finish();
     long groups = rows.groups().estimate(plan.rowsPassed());
@@ -106,12 +106,13 @@ public final class PlanTool extends LakemrTool {
     g.put("partitions", partitions);
     plan.section("groups", g, "groups", String.format("~%,d (%,d in the sample)%s", groups, rows.groups().distinct(),
         partitions == 0 ? "" : String.format("; ~%,d output partitions", partitions)));
-    AggregateCosts.of(plan, rows, groups, setup.reducers()).describe(plan, partitions);
-    if (setup.order() != null) {
-      plan.line("then", "a sort job for --order-by over the groups, with the same reducers");
-    }
+    long mapGroups = rows.tableGroups() == rows.groups() ? groups : rows.tableGroups().estimate(plan.rowsPassed());
+    AggregateCosts.of(plan, rows, mapGroups, setup.reducers()).describe(plan, groups, partitions);
     if (agg.distinctColumn() != null) {
       plan.line("then", "the aggregation job over the distinct stage's (group, value) output");
+    }
+    if (setup.order() != null) {
+      plan.line("then", "a sort job for --order-by over the groups, with the same reducers");
     }
     describeOutput(plan, out, output, partitions);
     return plan;
