@@ -135,6 +135,10 @@ final class JobPlan {
       rowsRead = arrayRows;
       rowsExact = true;
       basis = "exact, from array shapes";
+    } else if (sample.readAll(splits.size())) {
+      rowsRead = sample.rowsRead();
+      rowsExact = true;
+      basis = "exact, the sample read every split";
     } else {
       long splitBytes = 0;
       for (InputSplit s : splits) {

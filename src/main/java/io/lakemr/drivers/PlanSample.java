@@ -85,6 +85,11 @@ final class PlanSample {
     return new SplitRead(split.getLength(), read, passed, progress, !more);
   }
 
+  /** Whether the sample read the whole of each of these many splits. */
+  boolean readAll(int splitCount) {
+    return reads.size() == splitCount && reads.stream().allMatch(SplitRead::exhausted);
+  }
+
   /** Splits read. */
   int splits() {
     return reads.size();
