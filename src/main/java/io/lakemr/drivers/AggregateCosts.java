@@ -39,13 +39,18 @@ final class AggregateCosts {
     double perGroup = Math.max(1, rows.tableBytesPerGroup());
     // the table flushes at half its budget
     long capacity = Math.max(1, (long) (budget / 2 / perGroup));
-    int tasks = Math.max(1, plan.mapTasks());
-    long average = plan.rowsPassed() / tasks;
-    long largest = plan.rowsPassedInLargestTask();
-    long records = partials(average, groups, capacity) * plan.mapTasks();
+    long records = 0;
+    long largestPartials = 0;
+    long largest = 0;
+    for (long taskRows : plan.rowsPassedPerTask()) {
+      long p = partials(taskRows, groups, capacity);
+      records += p;
+      largestPartials = Math.max(largestPartials, p);
+      largest = Math.max(largest, taskRows);
+    }
     double partialBytes = rows.partialBytesPerGroup();
     return new AggregateCosts(budget, KeyCounts.expectedAmong(largest, groups), perGroup, records,
-        Math.round(records * partialBytes), Math.round(partials(largest, groups, capacity) * partialBytes), reducers);
+        Math.round(records * partialBytes), Math.round(largestPartials * partialBytes), reducers);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPlan;
 import io.lakemr.formats.output.BatchOutputFormat;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -81,7 +82,7 @@ final class ConvertCosts {
     plan.section("shuffle", s, "shuffle", String.format("~%,d rows, ~%s of map output to %,d reducer%s (the busiest "
         + "~%s)", records, JobPlan.bytes(bytes), reducers, reducers == 1 ? "" : "s", JobPlan.bytes(busiest)));
     long sortBuffer = PlanTool.sortBuffer(plan.conf());
-    long perTask = Math.round(plan.rowsPassedInLargestTask() * rows.bytesPerRow());
+    long perTask = Math.round(Arrays.stream(plan.rowsPassedPerTask()).max().orElse(0) * rows.bytesPerRow());
     long spills = Math.max(1, (perTask + sortBuffer - 1) / sortBuffer);
     long reduceBuffer = PlanTool.reduceShuffleBuffer(plan);
     Map<String, Object> m = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
@@ -167,8 +168,9 @@ final class InputSource {
   }
 
   /** What the format's metadata says of these files, or null (see {@link InputTable#facts}). */
-  InputFacts facts(Configuration conf, InputFiles kept, List<ColumnPredicate> predicates) throws IOException {
-    return table.facts(conf, kept, predicates);
+  InputFacts facts(Configuration conf, InputFiles kept, List<ColumnPredicate> predicates, List<InputSplit> splits)
+      throws IOException {
+    return table.facts(conf, kept, predicates, splits);
   }
 
   /** A new instance of the input format {@link #configure} sets, to read splits directly. */

@@ -59,7 +59,7 @@ final class JobPlan {
     doc.put("command", command);
     InputFiles kept = expressions.files();
     this.splits = kept.isEmpty() ? List.of() : format.getSplits(job);
-    this.facts = kept.isEmpty() ? null : input.facts(conf, kept, expressions.pushdown());
+    this.facts = kept.isEmpty() ? null : input.facts(conf, kept, expressions.pushdown(), splits);
     long sum = 0;
     for (InputSplit s : splits) {
       if (!(s instanceof ArrayRowSplit a)) {
@@ -192,16 +192,25 @@ final class JobPlan {
     return splits.size();
   }
 
-  /** Rows passing the filter in the largest map task, exact splits or by its share of bytes. */
-  long rowsPassedInLargestTask() {
-    long largest = 0;
+  /**
+   * Rows passing the filter in each map task: the rows of its split (from metadata, or array
+   * rows) at the sample's pass rate, else its share of the rows by bytes.
+   */
+  long[] rowsPassedPerTask() {
+    long[] rows = new long[splits.size()];
+    boolean fromFacts = facts != null && facts.splitRows().length == rows.length;
     long total = 0;
-    for (InputSplit s : splits) {
-      long size = s instanceof ArrayRowSplit a ? a.lastRow() - a.firstRow() : length(s);
-      largest = Math.max(largest, size);
-      total += size;
+    for (int i = 0; i < rows.length; i++) {
+      InputSplit s = splits.get(i);
+      rows[i] = fromFacts ? facts.splitRows()[i] : s instanceof ArrayRowSplit a ? a.lastRow() - a.firstRow() : length(s);
+      total += rows[i];
     }
-    return total == 0 ? 0 : Math.round((double) rowsPassed() * largest / total);
+    boolean counted = fromFacts || arrayRows >= 0;
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = counted ? Math.round(rows[i] * sample.passRate())
+          : total == 0 ? 0 : Math.round((double) rowsPassed() * rows[i] / total);
+    }
+    return rows;
   }
 
   /** Input bytes expected to pass the filter. */

@@ -10,8 +10,11 @@ package io.lakemr.formats;
  * @param unitName the unit's name in messages, plural, e.g. {@code row groups}
  * @param unitsSkipped units the pushed-down conjuncts rule out from their statistics
  * @param rowsSkipped rows of those units
+ * @param splitRows rows each of the job's splits reads (skipped units left out), in split
+ *     order; empty when the format cannot tell
  */
-public record InputFacts(long rows, long units, String unitName, long unitsSkipped, long rowsSkipped) {
+public record InputFacts(long rows, long units, String unitName, long unitsSkipped, long rowsSkipped,
+    long[] splitRows) {
 
   /** Rows a job reads: those of the units not skipped. */
   public long rowsRead() {

@@ -10,6 +10,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
@@ -45,13 +46,14 @@ public interface InputTable {
 
   /**
    * What the metadata of these files (a pruned listing of this input) says of their rows and
-   * storage units, and what these conjuncts let a job skip; null (the default) when the format
-   * cannot tell without reading data.
+   * storage units, what these conjuncts let a job skip, and the rows of each of the job's
+   * splits; null (the default) when the format cannot tell without reading data.
    *
+   * @param splits the splits this input's format planned for the job
    * @throws IOException when the metadata cannot be read
    */
-  default InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates)
-      throws IOException {
+  default InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates,
+      List<InputSplit> splits) throws IOException {
     return null;
   }
 

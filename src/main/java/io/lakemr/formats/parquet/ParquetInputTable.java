@@ -13,6 +13,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 
 /** Parquet input: the schema from the first footer, read by {@link ParquetBatchInputFormat}. */
@@ -51,9 +52,9 @@ final class ParquetInputTable implements InputTable {
   }
 
   @Override
-  public InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates)
-      throws IOException {
-    return ParquetFacts.of(conf, files, predicates);
+  public InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates,
+      List<InputSplit> splits) throws IOException {
+    return ParquetFacts.of(conf, files, predicates, splits);
   }
 
   @Override
