@@ -120,7 +120,14 @@ final class JobPlan {
   void sample(BatchTransform transform, PlanSample.Rows rows) throws IOException, InterruptedException {
     long maxRows = Math.max(1, conf.getLong(LakemrConfig.PLAN_SAMPLE_ROWS, LakemrConfig.PLAN_SAMPLE_ROWS_DEFAULT));
     int maxSplits = Math.max(1, conf.getInt(LakemrConfig.PLAN_SAMPLE_SPLITS, LakemrConfig.PLAN_SAMPLE_SPLITS_DEFAULT));
-    sample = PlanSample.read(conf, format, splits, transform, maxRows, maxSplits, rows);
+    // splits the metadata shows empty (no row group of theirs) have nothing to sample
+    List<InputSplit> candidates = new ArrayList<>();
+    for (int i = 0; i < splits.size(); i++) {
+      if (facts == null || facts.splitRows().length != splits.size() || facts.splitRows()[i] > 0) {
+        candidates.add(splits.get(i));
+      }
+    }
+    sample = PlanSample.read(conf, format, candidates, transform, maxRows, maxSplits, rows);
     describeRows();
   }
 

@@ -10,6 +10,7 @@ import io.lakemr.agg.AggregateCounters;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.expr.RowCounters;
 import io.lakemr.formats.output.OutputCounters;
+import io.lakemr.formats.parquet.ParquetCounters;
 import io.lakemr.testing.JobSummaries;
 import io.lakemr.testing.LocalJobs;
 import java.nio.file.Files;
@@ -168,6 +169,22 @@ class PlanJobTest {
     run("aggregate", output, where);
     assertEquals(2, pruned.path("input").path("directoriesPruned").asInt(), pruned.toString());
     assertEquals(JobSummaries.counter(output, RowCounters.ROWS_READ), pruned.path("rows").path("read").asLong());
+  }
+
+  @Test
+  void rowGroupsSkippedByStatisticsAreThoseTheReadersSkip() throws Exception {
+    Path sorted = tmp.resolve("sorted");
+    run("convert", sorted, "--input", tmp.resolve("parquet").toString(), "--sort-by", "sensor_id",
+        "--row-group-size", "64k", "--reducers", "1");
+    Path output = tmp.resolve("out-" + runs++);
+    String[] args = {"--input", sorted.toString(), "--where", "sensor_id < 2000", "--agg", "count(*)"};
+    JsonNode plan = plan("aggregate", output, args);
+    run("aggregate", output, args);
+    long skipped = JobSummaries.counter(output, ParquetCounters.ROW_GROUPS_SKIPPED);
+    assertTrue(skipped > 0, "the run skipped no row group");
+    assertEquals(skipped, plan.path("rows").path("pushdownSkips").path("row_groups").asLong(), plan.toString());
+    assertEquals(JobSummaries.counter(output, RowCounters.ROWS_READ), plan.path("rows").path("read").asLong());
+    assertEquals(JobSummaries.counter(output, TaskCounter.SHUFFLED_MAPS), plan.path("splits").path("mapTasks").asLong());
   }
 
   @Test
