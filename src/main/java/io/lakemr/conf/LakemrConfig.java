@@ -429,4 +429,14 @@ public final class LakemrConfig {
   /** Compressor of the chunks {@code generate --format zarr} writes, {@code zlib} or {@code none}: {@value}. */
   public static final String GENERATE_ZARR_COMPRESSOR = "lakemr.generate.zarr.compressor";
   public static final String GENERATE_ZARR_COMPRESSOR_DEFAULT = "zlib";
+
+  // ---- plan ----
+
+  /** Rows {@code plan} reads, at most, through the job's record reader to estimate groups and sizes: {@value}. */
+  public static final String PLAN_SAMPLE_ROWS = "lakemr.plan.sample.rows";
+  public static final long PLAN_SAMPLE_ROWS_DEFAULT = 100_000L;
+
+  /** Splits {@code plan} reads the first rows of, at most, spread over the job's splits: {@value}. */
+  public static final String PLAN_SAMPLE_SPLITS = "lakemr.plan.sample.splits";
+  public static final int PLAN_SAMPLE_SPLITS_DEFAULT = 8;
 }

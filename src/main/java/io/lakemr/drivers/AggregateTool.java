@@ -81,17 +81,29 @@ public final class AggregateTool extends LakemrTool {
         "                             --partition-by)");
   }
 
-  @Override
-  int execute(String[] args) throws Exception {
-    long started = System.currentTimeMillis();
+  /**
+   * An aggregation as its command line asks for it, checked against the input's metadata,
+   * with nothing written: what both the run and {@code plan} start from.
+   */
+  record Setup(OutputOptions output, InputSource input, ExpressionOptions expressions, AggregatePlan plan,
+      int reducers, ResultOrder order) {
+
+    List<String> partitionNames() {
+      return JobSummary.names(plan.partitionColumns());
+    }
+  }
+
+  /**
+   * Parses and checks the command line against the input's metadata; creates nothing.
+   *
+   * @throws io.lakemr.conf.BadInputException naming the option or input that is wrong
+   */
+  Setup setup(String[] args) throws IOException {
     CommandLine cl = CommandLine.parse(name(), args, OPTIONS, CommandLine.set());
     cl.requireNoPositional();
     List<AggSpec> aggs = AggSpec.parseList(cl.require("agg"));
-    String outputPath = cl.require("output");
-    OutputFormatDescriptor outputFormat = OutputFormats.parse(cl.get("output-format", LakemrConfig.OUTPUT_FORMAT_DEFAULT));
-    OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
+    OutputOptions output = OutputOptions.parse(cl);
     Configuration conf = getConf();
-
     InputSource input = InputSource.open(conf, cl, Set.of());
     ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
     AggregatePlan plan = expressions.plan(cl.list("group-by"), cl.list("partition-by"), aggs);
@@ -99,31 +111,63 @@ public final class AggregateTool extends LakemrTool {
         : (int) cl.getLong("reducers", defaultReducers(conf, expressions.files().totalBytes()), 1);
     ResultOrder order = ResultOrder.create(plan, cl.get("order-by"), cl.getLong("limit", 0, 1),
         conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
-    List<String> partitionNames = JobSummary.names(plan.partitionColumns());
-    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(), input.paths());
-    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name());
-    String compression = cl.get("compression");
-    if (compression != null) {
-      outputFormat.checkCompression(compression);
-    }
+    output.checkCompression();
+    return new Setup(output, input, expressions, plan, reducers, order);
+  }
 
-    Stages stages = new Stages(conf, plan, target, summary, reducers);
-    Job job = stages.aggregation(input, expressions);
-    Job finalJob = stages.ordered(job, order);
-    configureOutput(finalJob, outputFormat, compression, mode, plan, partitionNames);
+  @Override
+  int execute(String[] args) throws Exception {
+    long started = System.currentTimeMillis();
+    Setup setup = setup(args);
+    OutputOptions output = setup.output();
+    List<String> partitionNames = setup.partitionNames();
+    InputSource input = setup.input();
+    OutputTarget target = prepareOutput(output.path(), output.mode(), partitionNames.size(), input.paths());
+    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, output.format().name());
+
+    Stages stages = new Stages(getConf(), setup, target, summary);
+    Job job = stages.aggregation();
+    Job finalJob = stages.ordered(job, setup.order());
+    configureOutput(finalJob, output.format(), output.compression(), output.mode(), setup.plan(), partitionNames);
     JobRunner.run(finalJob, target, err(), j -> {
       summary.job(j, stages.inputJob == j);
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
     });
-    printReport(started, summary.counters(stages.inputJob), finalJob, summary.counters(finalJob), plan, expressions,
-        input, target, outputFormat);
+    printReport(started, summary.counters(stages.inputJob), finalJob, summary.counters(finalJob), setup.plan(),
+        setup.expressions(), input, target, output.format());
     return EXIT_OK;
+  }
+
+  /**
+   * The job reading the input, configured as the run submits it: the aggregation itself or,
+   * with count_distinct, its first stage grouped by key and value (see DistinctAggregation).
+   * Its output path is set when it runs.
+   */
+  static Job inputJob(Configuration conf, Setup setup) throws IOException {
+    AggregatePlan plan = setup.plan();
+    Job job;
+    if (plan.distinctColumn() == null) {
+      job = Job.getInstance(conf, "lakemr aggregate");
+      plan.store(job.getConfiguration());
+      configureInput(job, setup.input(), setup.expressions());
+    } else {
+      job = Job.getInstance(conf, "lakemr aggregate (distinct stage)");
+      DistinctAggregation.storeFirstStage(job.getConfiguration(), plan);
+      configureInput(job, setup.input(), setup.expressions());
+      job.setReducerClass(DistinctStageReducer.class);
+      job.setOutputKeyClass(GroupKey.class);
+      job.setOutputValueClass(BytesWritable.class);
+      job.setOutputFormatClass(SequenceFileOutputFormat.class);
+    }
+    job.setNumReduceTasks(setup.reducers());
+    return job;
   }
 
   /** The jobs of one aggregation before the last: they run here, the last one in execute. */
   private final class Stages {
 
     private final Configuration conf;
+    private final Setup setup;
     private final AggregatePlan plan;
     private final OutputTarget target;
     private final JobSummary summary;
@@ -131,47 +175,36 @@ public final class AggregateTool extends LakemrTool {
     /** The job reading the input table (the distinct stage, with count_distinct). */
     private Job inputJob;
 
-    Stages(Configuration conf, AggregatePlan plan, OutputTarget target, JobSummary summary, int reducers) {
+    Stages(Configuration conf, Setup setup, OutputTarget target, JobSummary summary) {
       this.conf = conf;
-      this.plan = plan;
+      this.setup = setup;
+      this.plan = setup.plan();
       this.target = target;
       this.summary = summary;
-      this.reducers = reducers;
+      this.reducers = setup.reducers();
     }
 
     /**
      * The aggregation job, its reducer not yet set. With count_distinct it reads the output of
      * a first stage grouped by key and value, which runs here (see DistinctAggregation).
      */
-    Job aggregation(InputSource input, ExpressionOptions expressions) throws Exception {
-      Job job;
+    Job aggregation() throws Exception {
+      inputJob = inputJob(conf, setup);
       if (plan.distinctColumn() == null) {
-        job = Job.getInstance(conf, "lakemr aggregate");
-        plan.store(job.getConfiguration());
-        configureInput(job, input, expressions);
-        inputJob = job;
-      } else {
-        Path intermediate = runDistinctStage(input, expressions);
-        job = Job.getInstance(conf, "lakemr aggregate");
-        plan.store(job.getConfiguration());
-        job.setInputFormatClass(SequenceFileInputFormat.class);
-        SequenceFileInputFormat.setInputPaths(job, intermediate);
-        setMapSide(job, Mapper.class);
+        return inputJob;
       }
+      Path intermediate = runDistinctStage();
+      Job job = Job.getInstance(conf, "lakemr aggregate");
+      plan.store(job.getConfiguration());
+      job.setInputFormatClass(SequenceFileInputFormat.class);
+      SequenceFileInputFormat.setInputPaths(job, intermediate);
+      setMapSide(job, Mapper.class);
       job.setNumReduceTasks(reducers);
       return job;
     }
 
     /** Runs count_distinct's first stage, grouped by key and value, into a scratch directory. */
-    private Path runDistinctStage(InputSource input, ExpressionOptions expressions) throws Exception {
-      inputJob = Job.getInstance(conf, "lakemr aggregate (distinct stage)");
-      DistinctAggregation.storeFirstStage(inputJob.getConfiguration(), plan);
-      configureInput(inputJob, input, expressions);
-      inputJob.setReducerClass(DistinctStageReducer.class);
-      inputJob.setOutputKeyClass(GroupKey.class);
-      inputJob.setOutputValueClass(BytesWritable.class);
-      inputJob.setOutputFormatClass(SequenceFileOutputFormat.class);
-      inputJob.setNumReduceTasks(reducers);
+    private Path runDistinctStage() throws Exception {
       Path intermediate = target.intermediate("distinct-stage");
       try {
         JobRunner.runStage(inputJob, intermediate, target.failureDir("distinct-stage"), err());

@@ -129,18 +129,34 @@ public class ConvertTool extends LakemrTool {
     return convert(args);
   }
 
-  /** Runs the conversion a command line asks for. */
-  final int convert(String[] args) throws Exception {
-    long started = System.currentTimeMillis();
+  /**
+   * A conversion as its command line asks for it, checked against the input's metadata, and
+   * its job configured as it is submitted (its output path is set when it runs); nothing is
+   * written. What both the run and {@code plan} start from.
+   *
+   * @param job null when a {@code --per-file --skip-existing} run has nothing to do
+   * @param skew the partitions spread over several reducers; null when none are
+   */
+  record Setup(OutputOptions output, InputSource input, ExpressionOptions expressions, ConvertPlan plan,
+      int reducers, PerFileRun perFileRun, Job job, String planText, SkewPlan skew) {
+
+    List<String> partitionNames() {
+      return plan.partitionColumns().stream().map(Column::name).toList();
+    }
+  }
+
+  /**
+   * Parses and checks the command line against the input's metadata and configures the job;
+   * creates nothing.
+   */
+  final Setup setup(String[] args) throws IOException, InterruptedException {
     CommandLine cl = CommandLine.parse(name(), args, OPTIONS, FLAGS);
     cl.requireNoPositional();
-    String outputPath = cl.require("output");
-    OutputFormatDescriptor outputFormat = OutputFormats.parse(cl.get("output-format", LakemrConfig.OUTPUT_FORMAT_DEFAULT));
-    OutputTarget.Mode mode = OutputTarget.Mode.parse(cl.get("mode", "error"));
+    OutputOptions output = OutputOptions.parse(cl);
     List<ResultOrder.Term> sortBy = cl.get("sort-by") == null ? List.of() : ResultOrder.parse("--sort-by", cl.get("sort-by"));
     Configuration conf = getConf();
 
-    boolean perFile = checkPerFile(cl, mode);
+    boolean perFile = checkPerFile(cl, output.mode());
     InputSource input = InputSource.open(conf, cl, Set.of("columns"), Set.of("columns"));
     if (rewrite != null) {
       rewrite.check(input.schema());
@@ -148,16 +164,14 @@ public class ConvertTool extends LakemrTool {
     ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
     ConvertPlan plan = plan(cl, input.schema(), expressions, sortBy, perFile ? input.files().partitionColumns() : List.of());
     int reducers = reducers(cl, conf, plan, expressions);
-    PerFileRun perFileRun = perFile ? PerFileRun.plan(conf, input, expressions.files(), outputPath, outputFormat,
+    PerFileRun perFileRun = perFile ? PerFileRun.plan(conf, input, expressions.files(), output.path(), output.format(),
         cl.has("skip-existing"), err()) : null;
     if (perFileRun != null && perFileRun.nothingToDo()) {
-      out().println("lakemr convert: nothing to do: the output of each of the " + perFileRun.skipped()
-          + " input files exists and is newer than it");
-      return EXIT_OK;
+      return new Setup(output, input, expressions, plan, reducers, perFileRun, null,
+          planText(perFile, plan, reducers, null), null);
     }
-    // the whole job is set up (and checked) before the output is touched
     Job job = Job.getInstance(conf, "lakemr " + name());
-    configureJob(job, cl, input, expressions, plan, outputFormat, mode);
+    configureJob(job, cl, input, expressions, plan, output.format(), output.mode());
     configureShuffle(job, plan, reducers);
     SkewPlan skew = planSkew(job, input, plan, reducers);
     String planText = planText(perFile, plan, reducers, skew);
@@ -168,18 +182,36 @@ public class ConvertTool extends LakemrTool {
     if (rewrite != null) {
       rewrite.configure(job);
     }
-    List<String> partitionNames = plan.partitionColumns().stream().map(Column::name).toList();
+    return new Setup(output, input, expressions, plan, reducers, perFileRun, job, planText, skew);
+  }
+
+  /** Runs the conversion a command line asks for. */
+  final int convert(String[] args) throws Exception {
+    long started = System.currentTimeMillis();
+    // the whole job is set up (and checked) before the output is touched
+    Setup setup = setup(args);
+    PerFileRun perFileRun = setup.perFileRun();
+    if (setup.job() == null) {
+      out().println("lakemr convert: nothing to do: the output of each of the " + perFileRun.skipped()
+          + " input files exists and is newer than it");
+      return EXIT_OK;
+    }
+    Job job = setup.job();
+    InputSource input = setup.input();
+    OutputOptions output = setup.output();
+    List<String> partitionNames = setup.partitionNames();
     // a rewrite's input is its output: the one writer allowed to overlap what it reads
-    OutputTarget target = prepareOutput(outputPath, mode, partitionNames.size(),
+    OutputTarget target = prepareOutput(output.path(), output.mode(), partitionNames.size(),
         rewrite == null ? input.paths() : List.of());
     if (perFileRun != null) {
       target.replaceFiles();
     }
-    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, outputFormat.name())
+    String planText = setup.planText();
+    JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, output.format().name())
         .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
-    List<ReducerSizes.Spread> spread = spread(skew, plan);
-    if (reducers > 0) {
-      summary.reducers(spread, conf.getDouble(LakemrConfig.CONVERT_SKEW_WARN_RATIO,
+    List<ReducerSizes.Spread> spread = spread(setup.skew(), setup.plan());
+    if (setup.reducers() > 0) {
+      summary.reducers(spread, getConf().getDouble(LakemrConfig.CONVERT_SKEW_WARN_RATIO,
           LakemrConfig.CONVERT_SKEW_WARN_RATIO_DEFAULT));
     }
     err().println("[lakemr " + name() + "] plan: " + planText);
@@ -190,7 +222,8 @@ public class ConvertTool extends LakemrTool {
       summary.job(j, true);
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
     });
-    printReport(started, planText, summary.counters(job), plan, expressions, input, target, outputFormat);
+    printReport(started, planText, summary.counters(job), setup.plan(), setup.expressions(), input, target,
+        output.format());
     printReducers(summary, spread);
     return EXIT_OK;
   }

@@ -127,6 +127,16 @@ final class ExpressionOptions {
     }
   }
 
+  /** The filter conjuncts handed to the input; empty when none or pushdown is off. */
+  List<ColumnPredicate> pushdown() {
+    return pushdown;
+  }
+
+  /** Partition directories of the input, and how many of them pruning left out. */
+  int directories() {
+    return pruned.directories();
+  }
+
   /** Partition directories left out before splits were planned. */
   int directoriesPruned() {
     return pruned.directoriesPruned();

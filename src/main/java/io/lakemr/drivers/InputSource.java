@@ -4,6 +4,7 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.TableSchema;
 import io.lakemr.formats.FormatOptions;
+import io.lakemr.formats.InputFacts;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputFormatDescriptor;
 import io.lakemr.formats.InputFormats;
@@ -23,6 +24,7 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
@@ -186,6 +188,12 @@ final class InputSource {
   /** What pushdown skipped in a job, e.g. {@code 3 of 10 row groups skipped}. */
   String pushdownSummary(Counters counters) {
     return table.pushdownSummary(counters);
+  }
+
+  /** What the format's metadata says of these files, or null (see {@link InputTable#facts}). */
+  InputFacts facts(Configuration conf, InputFiles kept, List<ColumnPredicate> predicates, List<InputSplit> splits)
+      throws IOException {
+    return table.facts(conf, kept, predicates, splits);
   }
 
   /** A new instance of the input format {@link #configure} sets, to read splits directly. */

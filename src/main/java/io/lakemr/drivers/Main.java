@@ -28,6 +28,7 @@ public final class Main {
     COMMANDS.put("compact", CompactTool::new);
     COMMANDS.put("bench-read", ReadBenchTool::new);
     COMMANDS.put("inspect", InspectTool::new);
+    COMMANDS.put("plan", PlanTool::new);
     COMMANDS.put("catalog", CatalogTool::new);
   }
 
@@ -68,6 +69,7 @@ public final class Main {
         "  compact      rewrite the small files of a Parquet table's partitions into files of a target size",
         "  bench-read   read columns with a job's reader and nothing else (the raw read limit)",
         "  inspect      the structure of a file, store or directory of any input format, from metadata only",
+        "  plan         what an aggregate or convert would read and cost, without running it or writing",
         "  catalog      create, register, list, describe, history, drop, vacuum and ddl of named tables",
         "",
         "lakemr COMMAND --help shows a command's options; -v (or LAKEMR_TIMING=1) adds a line saying",

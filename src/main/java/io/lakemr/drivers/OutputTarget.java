@@ -135,6 +135,29 @@ final class OutputTarget implements Closeable {
    */
   static OutputTarget prepare(Configuration conf, String outputPath, Mode mode, int partitionColumns,
       List<String> inputs, String command, PrintStream err) throws IOException {
+    Path output = check(conf, outputPath, mode, partitionColumns, inputs);
+    FileSystem fs = output.getFileSystem(conf);
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    OutputTarget target = new OutputTarget(fs, new RunPaths(output, id), mode, partitionColumns,
+        Settings.of(conf, command, err));
+    try {
+      target.start();
+    } catch (IOException | RuntimeException e) {
+      target.close();
+      throw e;
+    }
+    return target;
+  }
+
+  /**
+   * The checks of {@link #prepare} that create nothing and take no lock: the output path is
+   * not a root, can become a directory, overlaps no input, and suits the mode.
+   *
+   * @return the output path, qualified
+   * @throws BadInputException as {@link #prepare} does, but for an existing output
+   */
+  static Path check(Configuration conf, String outputPath, Mode mode, int partitionColumns, List<String> inputs)
+      throws IOException {
     Path p = new Path(outputPath);
     FileSystem fs = p.getFileSystem(conf);
     Path output = fs.makeQualified(p);
@@ -147,16 +170,7 @@ final class OutputTarget implements Closeable {
     }
     OutputParents.check(conf, outputPath);
     PathOverlap.check(conf, output, inputs);
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    OutputTarget target = new OutputTarget(fs, new RunPaths(output, id), mode, partitionColumns,
-        Settings.of(conf, command, err));
-    try {
-      target.start();
-    } catch (IOException | RuntimeException e) {
-      target.close();
-      throw e;
-    }
-    return target;
+    return output;
   }
 
   private void start() throws IOException {

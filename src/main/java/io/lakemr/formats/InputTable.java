@@ -2,12 +2,15 @@ package io.lakemr.formats;
 
 import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.TableSchema;
+import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
@@ -39,6 +42,19 @@ public interface InputTable {
    */
   default String pushdownSummary(Counters counters) {
     return "0 of 0 row groups skipped";
+  }
+
+  /**
+   * What the metadata of these files (a pruned listing of this input) says of their rows and
+   * storage units, what these conjuncts let a job skip, and the rows of each of the job's
+   * splits; null (the default) when the format cannot tell without reading data.
+   *
+   * @param splits the splits this input's format planned for the job
+   * @throws IOException when the metadata cannot be read
+   */
+  default InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates,
+      List<InputSplit> splits) throws IOException {
+    return null;
   }
 
   /** A new instance of the input format {@link #configure} sets, to read splits directly. */

@@ -58,6 +58,15 @@ public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, Gr
    * among the map tasks the local job runner runs at once in it).
    */
   static long memoryBudget(Configuration conf) {
+    return memoryBudget(conf, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * The partial table's budget in a task JVM of this maximum heap: the configured bytes, or
+   * {@value LakemrConfig#AGG_MAP_MEMORY_FRACTION} of the heap (divided among the map tasks the
+   * local job runner runs at once in it).
+   */
+  public static long memoryBudget(Configuration conf, long maxHeap) {
     long bytes = conf.getLong(LakemrConfig.AGG_MAP_MEMORY_BYTES, LakemrConfig.AGG_MAP_MEMORY_BYTES_DEFAULT);
     if (bytes > 0) {
       return bytes;
@@ -65,7 +74,7 @@ public class AggregateMapper extends Mapper<NullWritable, VectorizedRowBatch, Gr
     float fraction = conf.getFloat(LakemrConfig.AGG_MAP_MEMORY_FRACTION, LakemrConfig.AGG_MAP_MEMORY_FRACTION_DEFAULT);
     // the local job runner runs its map tasks in one JVM, sharing one heap
     int sharing = Framework.isLocal(conf) ? Math.max(1, conf.getInt("mapreduce.local.map.tasks.maximum", 1)) : 1;
-    return Math.max(1L << 20, (long) (Runtime.getRuntime().maxMemory() * (double) fraction / sharing));
+    return Math.max(1L << 20, (long) (maxHeap * (double) fraction / sharing));
   }
 
   @Override

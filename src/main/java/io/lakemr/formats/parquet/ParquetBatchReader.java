@@ -395,7 +395,7 @@ final class ParquetBatchReader implements Closeable {
   }
 
   /** The file's top-level primitive fields by name, for statistics. */
-  private static Map<String, PrimitiveType> fileFields(MessageType schema) {
+  static Map<String, PrimitiveType> fileFields(MessageType schema) {
     Map<String, PrimitiveType> out = new HashMap<>();
     for (Type field : schema.getFields()) {
       if (field.isPrimitive() && !field.isRepetition(Type.Repetition.REPEATED)) {

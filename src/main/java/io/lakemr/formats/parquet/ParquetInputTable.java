@@ -2,13 +2,18 @@ package io.lakemr.formats.parquet;
 
 import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.TableSchema;
+import io.lakemr.formats.InputFacts;
+import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputTable;
+import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputFormat;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 
 /** Parquet input: the schema from the first footer, read by {@link ParquetBatchInputFormat}. */
@@ -49,6 +54,12 @@ final class ParquetInputTable implements InputTable {
     }
     long rows = counters.findCounter(ParquetCounters.ROWS_SKIPPED_BY_PAGE_INDEX).getValue();
     return rows == 0 ? text : text + String.format("; %,d rows of pages skipped by column indexes", rows);
+  }
+
+  @Override
+  public InputFacts facts(Configuration conf, InputFiles files, List<ColumnPredicate> predicates,
+      List<InputSplit> splits) throws IOException {
+    return ParquetFacts.of(conf, files, predicates, splits);
   }
 
   @Override
