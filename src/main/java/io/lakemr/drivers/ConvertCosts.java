@@ -23,7 +23,8 @@ final class ConvertCosts {
   private ConvertCosts() {
   }
 
-  static void describe(JobPlan plan, ConvertSampleRows rows, ConvertPlan convert, int reducers, long partitions) {
+  static void describe(JobPlan plan, ConvertSampleRows rows, ConvertPlan convert, int reducers, long partitions,
+      boolean spread) {
     Configuration conf = plan.conf();
     long outBytes = plan.bytesPassed();
     long target = conf.getLong(LakemrConfig.OUTPUT_FILE_MAX_BYTES, 0);
@@ -45,7 +46,7 @@ final class ConvertCosts {
           rows.partitions().distinct()));
     }
     if (convert.shuffles()) {
-      describeShuffle(plan, rows, reducers, partitions);
+      describeShuffle(plan, rows, reducers, partitions, spread);
     }
     if (BatchOutputFormat.getOutputFormat(conf).name().equals("parquet")) {
       describeWriter(plan, conf, convert.shuffles() ? "reduce" : "map");
@@ -64,13 +65,15 @@ final class ConvertCosts {
     }
   }
 
-  private static void describeShuffle(JobPlan plan, ConvertSampleRows rows, int reducers, long partitions) {
+  private static void describeShuffle(JobPlan plan, ConvertSampleRows rows, int reducers, long partitions,
+      boolean spread) {
     long records = plan.rowsPassed();
     long bytes = Math.round(records * rows.bytesPerRow());
     KeyCounts p = rows.partitions();
-    // a partition's rows all go to one reducer: the busiest gets the largest partition or an even share
+    // a partition's rows go to one reducer unless the job spreads it: the busiest gets the largest
+    // partition or an even share
     double share = 1.0 / reducers;
-    if (partitions > 0 && p.rows() > 0) {
+    if (partitions > 0 && p.rows() > 0 && !spread) {
       share = Math.max(share, (double) p.largest() / p.rows());
     }
     long busiest = Math.round(bytes * share);

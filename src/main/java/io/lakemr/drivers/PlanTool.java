@@ -134,7 +134,8 @@ public final class PlanTool extends LakemrTool {
     plan.sample(BatchTransform.load(job.getConfiguration(), convert.rowColumns()), rows);
     long partitions = convert.partitionColumns().isEmpty() ? 0 : rows.partitions().estimate(plan.rowsPassed());
     plan.line("plan", setup.planText());
-    ConvertCosts.describe(plan, rows, convert, setup.reducers(), partitions);
+    ConvertCosts.describe(plan, rows, convert, setup.reducers(), partitions,
+        setup.skew() != null && !setup.skew().heavy().isEmpty());
     describeOutput(plan, out, output, partitions);
     return plan;
   }

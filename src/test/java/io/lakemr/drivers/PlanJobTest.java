@@ -152,15 +152,22 @@ class PlanJobTest {
     JsonNode plan = plan("convert", table, args);
     run("convert", table, args);
     assertEquals(JobSummaries.counter(table, RowCounters.ROWS_READ), plan.path("rows").path("read").asLong());
-    assertEquals(JobSummaries.counter(table, OutputCounters.PARTITIONS_WRITTEN), plan.path("partitions").asLong());
+    // the partition directories written (a spread partition is written by several reducers)
+    assertEquals(JSON.readTree(table.resolve(JobSummary.FILE_NAME).toFile()).path("partitions").size(),
+        plan.path("partitions").asLong());
     assertEquals(JobSummaries.counter(table, TaskCounter.MAP_OUTPUT_RECORDS),
         plan.path("shuffle").path("records").asLong());
     assertWithin(BYTES_FACTOR, JobSummaries.counter(table, TaskCounter.MAP_OUTPUT_BYTES),
         plan.path("shuffle").path("bytes").asLong(), "shuffle bytes");
     assertWithin(2, JobSummaries.counter(table, OutputCounters.FILES_WRITTEN), plan.path("outputFiles").asLong(),
         "output files");
-    // 90% of the rows are 'ok', and they all go to one of the two reducers
-    assertTrue(plan.path("warnings").toString().contains("skewed partitions"), plan.toString());
+    // 90% of the rows are 'ok': the job spreads them over both reducers, so the plan does not warn;
+    // with spreading off they all go to one of the two reducers, and it does
+    assertFalse(plan.path("warnings").toString().contains("skewed partitions"), plan.toString());
+    String[] unspread = {"-D", "lakemr.convert.skew.enabled=false", "--input", tmp.resolve("parquet").toString(),
+        "--partition-by", "status", "--reducers", "2"};
+    JsonNode skewed = plan("convert", tmp.resolve("by-status-unspread"), unspread);
+    assertTrue(skewed.path("warnings").toString().contains("skewed partitions"), skewed.toString());
 
     Path output = tmp.resolve("out-" + runs++);
     String[] where = {"--input", table.toString(), "--where", "status = 'fail'", "--group-by", "station",
