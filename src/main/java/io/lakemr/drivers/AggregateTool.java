@@ -86,7 +86,7 @@ public final class AggregateTool extends LakemrTool {
    * with nothing written: what both the run and {@code plan} start from.
    */
   record Setup(OutputOptions output, InputSource input, ExpressionOptions expressions, AggregatePlan plan,
-      int reducers, ResultOrder order) {
+      int reducers, ResultOrder order, TableOutput table) {
 
     List<String> partitionNames() {
       return JobSummary.names(plan.partitionColumns());
@@ -112,7 +112,12 @@ public final class AggregateTool extends LakemrTool {
     ResultOrder order = ResultOrder.create(plan, cl.get("order-by"), cl.getLong("limit", 0, 1),
         conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
     output.checkCompression();
-    return new Setup(output, input, expressions, plan, reducers, order);
+    TableOutput table = TableOutput.open(conf, output.path(), output.mode(), output.format(),
+        JobSummary.names(plan.partitionColumns()));
+    if (table != null) {
+      output = new OutputOptions(table.location(), output.format(), output.compression(), table.publishMode());
+    }
+    return new Setup(output, input, expressions, plan, reducers, order, table);
   }
 
   @Override
@@ -132,9 +137,16 @@ public final class AggregateTool extends LakemrTool {
     JobRunner.run(finalJob, target, err(), j -> {
       summary.job(j, stages.inputJob == j);
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
+      if (setup.table() != null) {
+        setup.table().recordStaged(target.fileSystem(), target.staging());
+      }
     });
+    String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
     printReport(started, summary.counters(stages.inputJob), finalJob, summary.counters(finalJob), setup.plan(),
         setup.expressions(), input, target, output.format());
+    if (committed != null) {
+      out().println("  table        " + committed);
+    }
     return EXIT_OK;
   }
 

@@ -136,9 +136,10 @@ public class ConvertTool extends LakemrTool {
    *
    * @param job null when a {@code --per-file --skip-existing} run has nothing to do
    * @param skew the partitions spread over several reducers; null when none are
+   * @param table the catalog table written, or null for a directory
    */
   record Setup(OutputOptions output, InputSource input, ExpressionOptions expressions, ConvertPlan plan,
-      int reducers, PerFileRun perFileRun, Job job, String planText, SkewPlan skew) {
+      int reducers, PerFileRun perFileRun, Job job, String planText, SkewPlan skew, TableOutput table) {
 
     List<String> partitionNames() {
       return plan.partitionColumns().stream().map(Column::name).toList();
@@ -163,12 +164,17 @@ public class ConvertTool extends LakemrTool {
     }
     ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
     ConvertPlan plan = plan(cl, input.schema(), expressions, sortBy, perFile ? input.files().partitionColumns() : List.of());
+    TableOutput table = perFile || rewrite != null ? null : TableOutput.open(conf, output.path(), output.mode(),
+        output.format(), plan.partitionColumns().stream().map(Column::name).toList());
+    if (table != null) {
+      output = new OutputOptions(table.location(), output.format(), output.compression(), table.publishMode());
+    }
     int reducers = reducers(cl, conf, plan, expressions);
     PerFileRun perFileRun = perFile ? PerFileRun.plan(conf, input, expressions.files(), output.path(), output.format(),
         cl.has("skip-existing"), err()) : null;
     if (perFileRun != null && perFileRun.nothingToDo()) {
       return new Setup(output, input, expressions, plan, reducers, perFileRun, null,
-          planText(perFile, plan, reducers, null), null);
+          planText(perFile, plan, reducers, null), null, null);
     }
     Job job = Job.getInstance(conf, "lakemr " + name());
     configureJob(job, cl, input, expressions, plan, output.format(), output.mode());
@@ -182,7 +188,7 @@ public class ConvertTool extends LakemrTool {
     if (rewrite != null) {
       rewrite.configure(job);
     }
-    return new Setup(output, input, expressions, plan, reducers, perFileRun, job, planText, skew);
+    return new Setup(output, input, expressions, plan, reducers, perFileRun, job, planText, skew, table);
   }
 
   /** Runs the conversion a command line asks for. */
@@ -221,10 +227,17 @@ public class ConvertTool extends LakemrTool {
       }
       summary.job(j, true);
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
+      if (setup.table() != null) {
+        setup.table().recordStaged(target.fileSystem(), target.staging());
+      }
     });
+    String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
     printReport(started, planText, summary.counters(job), setup.plan(), setup.expressions(), input, target,
         output.format());
     printReducers(summary, spread);
+    if (committed != null) {
+      out().println("  table        " + committed);
+    }
     return EXIT_OK;
   }
 
