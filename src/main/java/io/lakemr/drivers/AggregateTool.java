@@ -116,6 +116,8 @@ public final class AggregateTool extends LakemrTool {
         JobSummary.names(plan.partitionColumns()));
     if (table != null) {
       output = new OutputOptions(table.location(), output.format(), output.compression(), table.publishMode());
+    } else {
+      TableOutput.refuseTablePath(conf, output.path(), "--output table:NAME (or table:PATH)");
     }
     return new Setup(output, input, expressions, plan, reducers, order, table);
   }

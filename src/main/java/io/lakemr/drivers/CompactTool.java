@@ -69,6 +69,7 @@ public final class CompactTool extends ConvertTool {
     String table = cl.require("table");
     long target = parseSize("target-file-size", cl.get("target-file-size", TARGET_FILE_SIZE_DEFAULT));
     Configuration conf = getConf();
+    TableOutput.refuseTablePath(conf, table, "compact --table table:NAME (or table:PATH)");
     InputFiles files = InputFiles.list(conf, List.of(table));
     Map<Path, List<InputFile>> partitions = partitions(table, files);
     List<Path> chosen = new ArrayList<>();

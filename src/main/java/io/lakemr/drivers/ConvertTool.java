@@ -168,6 +168,9 @@ public class ConvertTool extends LakemrTool {
         output.format(), plan.partitionColumns().stream().map(Column::name).toList());
     if (table != null) {
       output = new OutputOptions(table.location(), output.format(), output.compression(), table.publishMode());
+    } else {
+      TableOutput.refuseTablePath(conf, output.path(), rewrite != null ? "table:NAME (or table:PATH)"
+          : "--output table:NAME (or table:PATH)");
     }
     int reducers = reducers(cl, conf, plan, expressions);
     PerFileRun perFileRun = perFile ? PerFileRun.plan(conf, input, expressions.files(), output.path(), output.format(),

@@ -84,6 +84,23 @@ final class TableOutput {
     return new TableOutput(output, log, base, mode);
   }
 
+  /**
+   * Refuses a write by path into a directory that is a catalog table (it has
+   * {@value TableLog#LOG_DIR}/): files put there by path would be invisible to the table's
+   * readers, and a replace would move its log.
+   *
+   * @param instead how to write the table instead, for the message
+   * @throws BadInputException when the path is a table
+   */
+  static void refuseTablePath(Configuration conf, String output, String instead) throws IOException {
+    Path p = new Path(output);
+    FileSystem fs = p.getFileSystem(conf);
+    if (TableLog.isTable(fs, fs.makeQualified(p))) {
+      throw new BadInputException(output + " is a catalog table (it has " + TableLog.LOG_DIR + "/): write it as "
+          + instead);
+    }
+  }
+
   /** The directory the job publishes into. */
   String location() {
     return log.location().toString();

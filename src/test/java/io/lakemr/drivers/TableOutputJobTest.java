@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -135,6 +136,18 @@ class TableOutputJobTest {
         "--mode", "append");
     assertEquals(2, partitions.exitCode(), partitions::toString);
     assertTrue(partitions.err().contains("--partition-by status"), partitions::toString);
+    // by path, a table is never written: its readers would not see the files, a replace would move its log
+    for (String[] byPath : List.of(
+        new String[] {"convert", "--input", input, "--partition-by", "status", "--output", table.toString(),
+            "--mode", "append"},
+        new String[] {"aggregate", "--input", input, "--agg", "count(*)", "--output", table.toString(),
+            "--mode", "overwrite"},
+        new String[] {"compact", "--table", table.toString()})) {
+      Commands.Result r = Commands.run(conf, byPath[0], Arrays.copyOfRange(byPath, 1, byPath.length));
+      assertEquals(2, r.exitCode(), r::toString);
+      assertTrue(r.err().contains("is a catalog table"), r::toString);
+    }
+    assertTrue(Files.isDirectory(table.resolve("_lakemr_log")));
     assertEquals(1, latest().version(), "nothing was committed");
   }
 }
