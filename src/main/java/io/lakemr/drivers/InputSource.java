@@ -110,7 +110,10 @@ final class InputSource {
     Set<String> withheld = new HashSet<>(commandOptions);
     withheld.removeIf(o -> shared.contains(o) && format.options().contains(o));
     FormatOptions options = formatOptions(cl, format, withheld);
-    return new InputSource(inputs, files, format, format.open(conf, files, options), catalogTable);
+    // a table's files are vouched for by its log: its schema is read from the first alone,
+    // instead of opening every file of every partition before any is pruned
+    InputFiles opened = catalogTable == null ? files : files.withFiles(List.of(files.files().get(0)));
+    return new InputSource(inputs, files, format, format.open(conf, opened, options), catalogTable);
   }
 
   private static InputFiles list(Configuration conf, List<String> inputs) throws IOException {
@@ -181,8 +184,11 @@ final class InputSource {
   }
 
   /** Hands filter conjuncts to the input format, which may use them to skip data. */
-  void setPushdown(Job job, List<ColumnPredicate> predicates) {
+  void setPushdown(Job job, List<ColumnPredicate> predicates) throws IOException {
     table.setPushdown(job, predicates);
+    if (catalogTable != null) {
+      catalogTable.prune(job, predicates);
+    }
   }
 
   /** What pushdown skipped in a job, e.g. {@code 3 of 10 row groups skipped}. */

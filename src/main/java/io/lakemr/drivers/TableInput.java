@@ -4,9 +4,11 @@ import io.lakemr.catalog.Catalog;
 import io.lakemr.catalog.DataFile;
 import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.conf.BadInputException;
+import io.lakemr.data.ColumnPredicate;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputManifest;
+import io.lakemr.formats.PartitionPruner;
 import io.lakemr.formats.SplitRules;
 import java.io.File;
 import java.io.IOException;
@@ -102,6 +104,21 @@ final class TableInput {
    * JVM exits.
    */
   void configure(Job job) throws IOException {
+    writeManifest(job, files);
+  }
+
+  /**
+   * Leaves out of the job's manifest the files of partitions the filter's conjuncts rule out,
+   * so that neither the manifest nor split planning goes through the others.
+   */
+  void prune(Job job, List<ColumnPredicate> predicates) throws IOException {
+    InputFiles kept = PartitionPruner.prune(files, predicates).kept();
+    if (kept.files().size() < files.files().size()) {
+      writeManifest(job, kept);
+    }
+  }
+
+  private static void writeManifest(Job job, InputFiles files) throws IOException {
     File manifest = File.createTempFile("lakemr-input-", ".json");
     manifest.deleteOnExit();
     new File(manifest.getParentFile(), "." + manifest.getName() + ".crc").deleteOnExit();
