@@ -41,7 +41,8 @@ import org.apache.hadoop.util.ToolRunner;
  * {@code register} make a table and give it a name in the catalog; {@code list},
  * {@code describe}, {@code history} show them; {@code drop} removes a name (and with
  * {@code --purge} the table); {@code vacuum} deletes what no recent snapshot needs; {@code ddl}
- * prints the statements that declare a table to Hive, Spark or Trino.
+ * prints the statements that declare a table to Hive, Spark or Trino; {@code delete-partitions}
+ * removes whole partitions in one commit.
  */
 public final class CatalogTool extends LakemrTool {
 
@@ -71,15 +72,17 @@ public final class CatalogTool extends LakemrTool {
         "  drop NAME [--purge]      remove the name; --purge deletes the table's directory too",
         "  vacuum NAME [--older-than 7d]  delete removed and unreferenced files older than that (d, h, m, s)",
         "  ddl NAME --dialect hive|spark|trino  statements declaring the table to that engine",
+        "  delete-partitions NAME --where EXPR  remove, in one commit, every file of the partitions where EXPR",
+        "                     (on partition columns only) is true",
         "",
-        "NAME is a catalog name ([A-Za-z0-9_.-]+); describe, history, vacuum and ddl also take table:PATH.",
+        "NAME is a catalog name ([A-Za-z0-9_.-]+); describe, history, vacuum, ddl and delete-partitions also take table:PATH.",
         "The catalog lives in lakemr.catalog.dir (default $LAKEMR_WORK_DIR/catalog; set it on a cluster).");
   }
 
   @Override
   int execute(String[] args) throws Exception {
     if (args.length == 0) {
-      throw new BadInputException("give a subcommand: create, register, list, describe, history, drop, vacuum, ddl");
+      throw new BadInputException("give a subcommand: create, register, list, describe, history, drop, vacuum, ddl, delete-partitions");
     }
     String sub = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -100,9 +103,11 @@ public final class CatalogTool extends LakemrTool {
         return vacuum(parse(sub, rest, CommandLine.set("older-than"), CommandLine.set()));
       case "ddl":
         return ddl(parse(sub, rest, CommandLine.set("dialect"), CommandLine.set()));
+      case "delete-partitions":
+        return deletePartitions(parse(sub, rest, CommandLine.set("where"), CommandLine.set()));
       default:
         throw new BadInputException("unknown subcommand '" + sub
-            + "' (create, register, list, describe, history, drop, vacuum, ddl)");
+            + "' (create, register, list, describe, history, drop, vacuum, ddl, delete-partitions)");
     }
   }
 
@@ -357,6 +362,43 @@ public final class CatalogTool extends LakemrTool {
       default:
         return n;
     }
+  }
+
+  /**
+   * Removes, in one {@code delete-partitions} commit, every live file of the partitions whose
+   * values satisfy {@code --where}; a filter matching none makes no commit.
+   */
+  private int deletePartitions(CommandLine cl) throws IOException {
+    String spec = cl.positional().get(0);
+    String where = cl.require("where");
+    TableLog log = Catalog.openTable(getConf(), spec);
+    TableSnapshot base = log.snapshot();
+    if (base.partitionColumns().isEmpty()) {
+      throw new BadInputException("catalog delete-partitions: " + spec + " has no partition columns; "
+          + "remove its files with an overwrite");
+    }
+    PartitionFilter filter = PartitionFilter.parse(where, base.columns(), spec, base.partitionColumns(),
+        "delete-partitions removes whole partitions");
+    List<DataFile> removed = new ArrayList<>();
+    int partitions = 0;
+    for (List<DataFile> files : base.partitions().values()) {
+      if (filter.matches(files.get(0).partition())) {
+        removed.addAll(files);
+        partitions++;
+      }
+    }
+    if (removed.isEmpty()) {
+      out().println("no partition of " + spec + " at commit " + base.version() + " matches " + where
+          + "; nothing was committed");
+      return EXIT_OK;
+    }
+    long rows = removed.stream().mapToLong(f -> Math.max(0, f.rows())).sum();
+    Commit c = log.commit(base.newCommit(Operation.DELETE_PARTITIONS).removeAll(removed)
+        .info("command", "catalog delete-partitions --where " + where));
+    out().println("deleted " + partitions + " partition" + (partitions == 1 ? "" : "s") + " of " + spec + " ("
+        + removed.size() + " file" + (removed.size() == 1 ? "" : "s") + ", " + rows + " rows) in commit "
+        + c.version() + "; they are under " + TableLog.REMOVED_DIR + "/" + c.version() + "/ until vacuumed");
+    return EXIT_OK;
   }
 
   private int ddl(CommandLine cl) throws IOException {

@@ -1,5 +1,9 @@
 package io.lakemr.drivers;
 
+import io.lakemr.catalog.Catalog;
+import io.lakemr.catalog.DataFile;
+import io.lakemr.catalog.TableLog;
+import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
@@ -24,11 +28,20 @@ import org.apache.hadoop.util.ToolRunner;
  * partitions, {@code overwrite}): each partition is old or new, never a mix, and a run that dies
  * is finished or rolled back by the next run on the table. {@link TableRewrite} checks before
  * publishing that every row read was written, with every column's type unchanged.
+ *
+ * <p>On a catalog table ({@code --table table:NAME}) the partitions are chosen by the same rule
+ * from the table's log, not from a listing; the job reads exactly their files, writes new
+ * uniquely named files into the table's directory, and one {@code compact} commit removes the
+ * files read and adds the new ones, so readers by name switch at once. When another commit
+ * removed one of those files meanwhile, the commit fails and the new files are deleted.
  */
 public final class CompactTool extends ConvertTool {
 
   private static final Set<String> OPTIONS = CommandLine.set("table", "target-file-size", "where", "sort-by",
       "reducers");
+
+  /** What compact does with partitions, for the message refusing a --where on other columns. */
+  static final String WHOLE_PARTITIONS = "compact never drops rows, it chooses whole partitions";
 
   public CompactTool() {
     super(null);
@@ -50,8 +63,8 @@ public final class CompactTool extends ConvertTool {
   @Override
   String usage() {
     return String.join("\n",
-        "usage: lakemr compact [generic options] --table PATH [options]",
-        "  --table PATH               a Parquet table directory (Hive-style partitions or none)",
+        "usage: lakemr compact [generic options] --table PATH|table:NAME [options]",
+        "  --table PATH|table:NAME    a Parquet table directory (Hive-style partitions or none), or a catalog table",
         "  --target-file-size SIZE    about this many bytes per file (k, m, g suffixes; default "
             + TARGET_FILE_SIZE_DEFAULT + ")",
         "  --where EXPR               compact only the partitions where EXPR, on partition columns only, is true",
@@ -59,7 +72,8 @@ public final class CompactTool extends ConvertTool {
         "  --reducers N               reducers of the rewrite (default: one per 256 MiB read)",
         "",
         "A partition is rewritten whole when it holds two or more files under half the target size;",
-        "the others are not read. Each partition is swapped at once: readers see it old or new.");
+        "the others are not read. Each partition is swapped at once: readers see it old or new;",
+        "a catalog table changes in one compact commit of its log.");
   }
 
   @Override
@@ -68,6 +82,9 @@ public final class CompactTool extends ConvertTool {
     cl.requireNoPositional();
     String table = cl.require("table");
     long target = parseSize("target-file-size", cl.get("target-file-size", TARGET_FILE_SIZE_DEFAULT));
+    if (Catalog.isTableSpec(table)) {
+      return compactTable(cl, table, target);
+    }
     Configuration conf = getConf();
     TableOutput.refuseTablePath(conf, table, "compact --table table:NAME (or table:PATH)");
     InputFiles files = InputFiles.list(conf, List.of(table));
@@ -95,6 +112,62 @@ public final class CompactTool extends ConvertTool {
     rewrite.setConf(conf);
     rewrite.withStreams(out(), err());
     return rewrite.convert(convertArgs(cl, table, files.partitionColumns()));
+  }
+
+  /** Compacts a catalog table: one commit of its log, see the class comment. */
+  private int compactTable(CommandLine cl, String table, long target) throws Exception {
+    Configuration conf = getConf();
+    TableLog log = Catalog.openTable(conf, table);
+    TableSnapshot base = log.snapshot();
+    String where = cl.get("where");
+    PartitionFilter filter = where == null ? null
+        : PartitionFilter.parse(where, base.columns(), table, base.partitionColumns(), WHOLE_PARTITIONS);
+    Map<String, List<DataFile>> partitions = base.partitions();
+    List<DataFile> rewritten = new ArrayList<>();
+    int chosen = 0;
+    for (List<DataFile> files : partitions.values()) {
+      if (filter != null && !filter.matches(files.get(0).partition())) {
+        continue;
+      }
+      for (DataFile f : files) {
+        if (!f.path().endsWith(".parquet")) {
+          throw new BadInputException("--table: compact rewrites Parquet tables, and " + f.path() + " of " + table
+              + " is not a .parquet file");
+        }
+      }
+      if (files.stream().filter(f -> f.bytes() < target / 2).count() >= 2) {
+        rewritten.addAll(files);
+        chosen++;
+      }
+    }
+    if (chosen == 0) {
+      out().println("lakemr compact: nothing to compact: no partition of " + table + " at commit " + base.version()
+          + (where == null ? "" : " where " + where) + " holds two or more files under half of "
+          + cl.get("target-file-size", TARGET_FILE_SIZE_DEFAULT));
+      return EXIT_OK;
+    }
+    err().println("[lakemr compact] rewriting " + rewritten.size() + " files of " + chosen + " of " + partitions.size()
+        + " partition" + (partitions.size() == 1 ? "" : "s") + " of " + table + " at commit " + base.version());
+    CompactTool rewrite = new CompactTool(TableRewrite.ofTable(table, log, base, rewritten, conf));
+    rewrite.setConf(conf);
+    rewrite.withStreams(out(), err());
+    return rewrite.convert(tableArgs(cl, table, base));
+  }
+
+  /** The convert command line of a catalog table's rewrite: the snapshot compacted, appended to the table. */
+  private static String[] tableArgs(CommandLine cl, String table, TableSnapshot base) {
+    List<String> args = new ArrayList<>(List.of("--input", table, "--as-of", Long.toString(base.version()),
+        "--format", "parquet", "--output", table, "--mode", "append",
+        "--target-file-size", cl.get("target-file-size", TARGET_FILE_SIZE_DEFAULT)));
+    if (!base.partitionColumns().isEmpty()) {
+      args.addAll(List.of("--partition-by", String.join(",", base.partitionColumns())));
+    }
+    for (String option : List.of("sort-by", "reducers")) {
+      if (cl.get(option) != null) {
+        args.addAll(List.of("--" + option, cl.get(option)));
+      }
+    }
+    return args.toArray(new String[0]);
   }
 
   /** The data files of a Parquet table by partition directory; refuses other formats. */

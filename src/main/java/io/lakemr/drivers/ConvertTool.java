@@ -158,14 +158,15 @@ public class ConvertTool extends LakemrTool {
     Configuration conf = getConf();
 
     boolean perFile = checkPerFile(cl, output.mode());
-    InputSource input = InputSource.open(conf, cl, Set.of("columns"), Set.of("columns"));
+    InputSource input = InputSource.open(conf, cl, Set.of("columns"), Set.of("columns"),
+        rewrite == null ? null : rewrite.tableFiles());
     if (rewrite != null) {
       rewrite.check(input.schema());
     }
     ExpressionOptions expressions = ExpressionOptions.parse(cl, conf, input.schema(), input.files());
     ConvertPlan plan = plan(cl, input.schema(), expressions, sortBy, perFile ? input.files().partitionColumns() : List.of());
-    TableOutput table = perFile || rewrite != null ? null : TableOutput.open(conf, output.path(), output.mode(),
-        output.format(), plan.partitionColumns().stream().map(Column::name).toList());
+    TableOutput table = perFile ? null : rewrite != null ? rewrite.tableOutput() : TableOutput.open(conf,
+        output.path(), output.mode(), output.format(), plan.partitionColumns().stream().map(Column::name).toList());
     if (table != null) {
       output = new OutputOptions(table.location(), output.format(), output.compression(), table.publishMode());
     } else {

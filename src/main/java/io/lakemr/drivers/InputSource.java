@@ -99,11 +99,21 @@ final class InputSource {
    */
   static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions, Set<String> shared)
       throws IOException {
+    return open(conf, cl, commandOptions, shared, null);
+  }
+
+  /**
+   * {@link #open(Configuration, CommandLine, Set, Set)}, reading only some files of a catalog table.
+   *
+   * @param tableFiles the relative paths of the table's files to read, or null for all
+   */
+  static InputSource open(Configuration conf, CommandLine cl, Set<String> commandOptions, Set<String> shared,
+      Set<String> tableFiles) throws IOException {
     List<String> inputs = cl.list("input");
     if (inputs.isEmpty()) {
       cl.require("input");
     }
-    TableInput catalogTable = TableInput.open(conf, inputs, cl.get("as-of"));
+    TableInput catalogTable = TableInput.open(conf, inputs, cl.get("as-of"), tableFiles);
     InputFiles files = catalogTable != null ? catalogTable.files() : list(conf, inputs);
     InputFormatDescriptor format = cl.get("format") != null ? InputFormats.byName(cl.get("format"))
         : InputFormats.fromFileNames(conf, files);

@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -45,6 +46,16 @@ final class TableInput {
    *     is given without a table, or when the snapshot holds no files
    */
   static TableInput open(Configuration conf, List<String> inputs, String asOf) throws IOException {
+    return open(conf, inputs, asOf, null);
+  }
+
+  /**
+   * {@link #open(Configuration, List, String)}, reading only some of the snapshot's files.
+   *
+   * @param only the relative paths ({@link DataFile#path()}) of the files to read, or null for all
+   */
+  static TableInput open(Configuration conf, List<String> inputs, String asOf, Set<String> only)
+      throws IOException {
     boolean anyTable = inputs.stream().anyMatch(Catalog::isTableSpec);
     if (!anyTable) {
       if (asOf != null) {
@@ -62,14 +73,18 @@ final class TableInput {
       throw new BadInputException(spec + " (" + snapshot.location() + ") has no data files at commit "
           + snapshot.version());
     }
-    return new TableInput(spec, snapshot, files(conf, snapshot));
+    return new TableInput(spec, snapshot, files(conf, snapshot, only));
   }
 
-  private static InputFiles files(Configuration conf, TableSnapshot snapshot) throws IOException {
+  private static InputFiles files(Configuration conf, TableSnapshot snapshot, Set<String> only)
+      throws IOException {
     List<String> keys = snapshot.partitionColumns();
     long blockSize = snapshot.location().getFileSystem(conf).getDefaultBlockSize(snapshot.location());
     List<InputFile> out = new ArrayList<>();
     for (DataFile f : snapshot.files()) {
+      if (only != null && !only.contains(f.path())) {
+        continue;
+      }
       Path path = snapshot.resolve(conf, f);
       FileStatus status = new FileStatus(f.bytes(), false, 1, blockSize > 0 ? blockSize
           : SplitRules.FALLBACK_BLOCK_SIZE, 0, path);

@@ -37,8 +37,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  * append into the table's directory would, and then one commit of the table's log makes them
  * part of the table, with the write mode as its operation ({@code append}; {@code overwrite}
  * removing every file of the snapshot the run started from; {@code overwrite-partitions}
- * removing the files of the partitions written). Readers by name see the table before or after
- * the commit, never a mix. A commit that loses to a conflicting one, or that the table's schema
+ * removing the files of the partitions written), or, for a rewrite ({@code compact}), a
+ * {@code compact} removing exactly the files it read. Readers by name see the table before or
+ * after the commit, never a mix. A commit that loses to a conflicting one, or that the table's schema
  * refuses, removes the files the run had moved in.
  */
 final class TableOutput {
@@ -47,13 +48,29 @@ final class TableOutput {
   private final TableLog log;
   private final TableSnapshot base;
   private final OutputTarget.Mode mode;
+  /** The files a rewrite removes; null when the write mode decides. */
+  private final List<DataFile> rewritten;
   private final List<String> staged = new ArrayList<>();
 
-  private TableOutput(String spec, TableLog log, TableSnapshot base, OutputTarget.Mode mode) {
+  private TableOutput(String spec, TableLog log, TableSnapshot base, OutputTarget.Mode mode,
+      List<DataFile> rewritten) {
     this.spec = spec;
     this.log = log;
     this.base = base;
     this.mode = mode;
+    this.rewritten = rewritten == null ? null : List.copyOf(rewritten);
+  }
+
+  /**
+   * The output of a rewrite of some of a snapshot's files into new ones: its commit is a
+   * {@code compact} based on that snapshot, removing exactly those files, and it fails when
+   * another commit removed one of them since.
+   *
+   * @param spec the table as the user named it
+   * @param rewritten live files of {@code base} that the new files replace
+   */
+  static TableOutput rewriting(String spec, TableLog log, TableSnapshot base, List<DataFile> rewritten) {
+    return new TableOutput(spec, log, base, OutputTarget.Mode.APPEND, rewritten);
   }
 
   /**
@@ -81,7 +98,7 @@ final class TableOutput {
       throw new BadInputException("--output " + output + " already has " + base.files().size()
           + " files (use --mode append, overwrite or overwrite-partitions)");
     }
-    return new TableOutput(output, log, base, mode);
+    return new TableOutput(output, log, base, mode, null);
   }
 
   /**
@@ -167,6 +184,9 @@ final class TableOutput {
   }
 
   private Operation operation() {
+    if (rewritten != null) {
+      return Operation.COMPACT;
+    }
     return switch (mode) {
       case OVERWRITE -> Operation.OVERWRITE;
       case OVERWRITE_PARTITIONS -> Operation.OVERWRITE_PARTITIONS;
@@ -175,6 +195,9 @@ final class TableOutput {
   }
 
   private List<DataFile> removed(List<DataFile> added) {
+    if (rewritten != null) {
+      return rewritten;
+    }
     if (mode == OutputTarget.Mode.OVERWRITE) {
       return base.files();
     }

@@ -1,14 +1,18 @@
 package io.lakemr.drivers;
 
+import io.lakemr.catalog.DataFile;
+import io.lakemr.catalog.TableLog;
+import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.TableSchema;
-import io.lakemr.expr.Expression;
 import io.lakemr.expr.RowCounters;
 import io.lakemr.formats.output.OutputCounters;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -39,6 +43,9 @@ final class TableRewrite {
   private final String where;
   private final List<Path> leftOut;
   private final List<String> columnTypes;
+  /** For a catalog table: the files rewritten and the output committing their replacement; else null. */
+  private final List<DataFile> rewritten;
+  private final TableOutput tableOutput;
 
   /**
    * @param table the table, as the user named it
@@ -54,6 +61,46 @@ final class TableRewrite {
     this.where = where;
     this.leftOut = List.copyOf(leftOut);
     this.columnTypes = columnTypes(sample, conf);
+    this.rewritten = null;
+    this.tableOutput = null;
+  }
+
+  private TableRewrite(String spec, TableLog log, TableSnapshot base, List<DataFile> rewritten, Configuration conf)
+      throws IOException {
+    this.table = spec;
+    this.partitionColumns = base.partitionColumns();
+    this.where = null;
+    this.leftOut = List.of();
+    this.columnTypes = columnTypes(base.resolve(conf, rewritten.get(0)), conf);
+    this.rewritten = List.copyOf(rewritten);
+    this.tableOutput = TableOutput.rewriting(spec, log, base, rewritten);
+  }
+
+  /**
+   * The rewrite of some files of a catalog table's snapshot: the job reads exactly these files
+   * and one {@code compact} commit replaces them by what it wrote.
+   *
+   * @param spec the table, as the user named it ({@code table:NAME})
+   * @param rewritten live files of {@code base}, at least one
+   */
+  static TableRewrite ofTable(String spec, TableLog log, TableSnapshot base, List<DataFile> rewritten,
+      Configuration conf) throws IOException {
+    return new TableRewrite(spec, log, base, rewritten, conf);
+  }
+
+  /** The relative paths of the catalog table's files the job reads, or null when it reads a directory. */
+  Set<String> tableFiles() {
+    if (rewritten == null) {
+      return null;
+    }
+    Set<String> out = new HashSet<>();
+    rewritten.forEach(f -> out.add(f.path()));
+    return out;
+  }
+
+  /** The output committing a catalog table's rewrite, or null when it rewrites a directory. */
+  TableOutput tableOutput() {
+    return tableOutput;
   }
 
   /**
@@ -68,13 +115,7 @@ final class TableRewrite {
     if (where == null) {
       return;
     }
-    for (String column : Expression.parse("--where", where, schema).columns()) {
-      if (!partitionColumns.contains(column)) {
-        throw new BadInputException("--where: column '" + column + "' is not a partition column of " + table
-            + "; compact chooses whole partitions (" + String.join(", ", partitionColumns)
-            + ") and never drops rows");
-      }
-    }
+    PartitionFilter.checkColumns(where, schema, table, partitionColumns, CompactTool.WHOLE_PARTITIONS);
   }
 
   /** Leaves the files of the partitions not rewritten out of the job's input. */
