@@ -112,7 +112,15 @@ final class TableOutput {
   static void refuseTablePath(Configuration conf, String output, String instead) throws IOException {
     Path p = new Path(output);
     FileSystem fs = p.getFileSystem(conf);
-    if (TableLog.isTable(fs, fs.makeQualified(p))) {
+    Path qualified = fs.makeQualified(p);
+    boolean table;
+    try {
+      table = fs.getFileStatus(qualified).isDirectory() && TableLog.isTable(fs, qualified);
+    } catch (IOException e) {
+      // missing, or below a regular file: not a table; the output checks that follow say what is wrong
+      return;
+    }
+    if (table) {
       throw new BadInputException(output + " is a catalog table (it has " + TableLog.LOG_DIR + "/): write it as "
           + instead);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputManifest;
+import io.lakemr.testing.LocalJobs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +22,9 @@ class ManifestJobTest {
   @TempDir
   Path tmp;
 
-  private Configuration localConf() {
-    Configuration conf = new Configuration();
-    conf.set("mapreduce.framework.name", "local");
-    conf.set("fs.defaultFS", "file:///");
-    conf.set("hadoop.tmp.dir", tmp.resolve("hadoop-tmp").toString());
-    conf.set("mapreduce.jobtracker.staging.root.dir", tmp.resolve("staging").toString());
-    return conf;
-  }
-
   @Test
   void aggregateReadsOnlyTheFilesItsManifestLists() throws Exception {
-    Configuration conf = localConf();
+    Configuration conf = LocalJobs.conf(tmp);
     String in = tmp.resolve("in").toString();
     Commands.Result gen = Commands.run(conf, "generate", "--rows", "10000", "--files", "2", "--output", in);
     assertEquals(0, gen.exitCode(), gen::toString);

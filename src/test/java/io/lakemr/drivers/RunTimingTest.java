@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.testing.LocalJobs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,18 +25,9 @@ class RunTimingTest {
   @TempDir
   Path tmp;
 
-  private Configuration localConf() {
-    Configuration conf = new Configuration();
-    conf.set("mapreduce.framework.name", "local");
-    conf.set("fs.defaultFS", "file:///");
-    conf.set("hadoop.tmp.dir", tmp.resolve("hadoop-tmp").toString());
-    conf.set("mapreduce.jobtracker.staging.root.dir", tmp.resolve("staging").toString());
-    return conf;
-  }
-
   @Test
   void aggregateWithVerboseSaysWhereItsTimeWentAndWithoutItSaysNothing() throws Exception {
-    Configuration conf = localConf();
+    Configuration conf = LocalJobs.conf(tmp);
     String in = tmp.resolve("in").toString();
     Commands.Result gen = Commands.run(conf, "generate", "--rows", "2000", "--output", in);
     assertEquals(0, gen.exitCode(), gen::toString);
