@@ -9,16 +9,13 @@ import io.lakemr.convert.SkewPlan;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.GroupKey;
-import io.lakemr.data.Schemas;
 import io.lakemr.data.TableSchema;
 import io.lakemr.expr.RowCounters;
-import io.lakemr.formats.HivePaths;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.output.OutputMetadata;
-import io.lakemr.formats.output.PartitionedBatchWriter;
 import io.lakemr.mappers.ConvertMapper;
 import io.lakemr.reducers.ConvertReducer;
 import java.io.IOException;
@@ -29,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
@@ -183,7 +179,7 @@ public class ConvertTool extends LakemrTool {
     Job job = Job.getInstance(conf, "lakemr " + name());
     configureJob(job, cl, input, expressions, plan, output.format(), output.mode());
     configureShuffle(job, plan, reducers);
-    SkewPlan skew = planSkew(job, input, plan, reducers);
+    SkewPlan skew = ConvertSkew.plan(job, input, plan, reducers, name(), err());
     String planText = planText(perFile, plan, reducers, skew);
     if (perFileRun != null) {
       perFileRun.configure(job);
@@ -219,7 +215,7 @@ public class ConvertTool extends LakemrTool {
     String planText = setup.planText();
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, output.format().name())
         .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
-    List<ReducerSizes.Spread> spread = spread(setup.skew(), setup.plan());
+    List<ReducerSizes.Spread> spread = ConvertSkew.spread(setup.skew(), setup.plan());
     if (setup.reducers() > 0) {
       summary.reducers(spread, getConf().getDouble(LakemrConfig.CONVERT_SKEW_WARN_RATIO,
           LakemrConfig.CONVERT_SKEW_WARN_RATIO_DEFAULT));
@@ -238,81 +234,11 @@ public class ConvertTool extends LakemrTool {
     String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
     printReport(started, planText, summary.counters(job), setup.plan(), setup.expressions(), input, target,
         output.format());
-    printReducers(summary, spread);
+    ConvertSkew.printReducers(summary, spread, out());
     if (committed != null) {
       out().println("  table        " + committed);
     }
     return EXIT_OK;
-  }
-
-  /**
-   * Samples the partition keys of a shuffle by partition ({@link SkewSampler}) and stores in the
-   * job which partitions to spread over several reducers; none when turned off
-   * ({@link LakemrConfig#CONVERT_SKEW_ENABLED}), with one reducer, or when the sample cannot be
-   * read (a warning, and the job shuffles by partition alone).
-   */
-  private SkewPlan planSkew(Job job, InputSource input, ConvertPlan plan, int reducers) throws InterruptedException {
-    Configuration conf = job.getConfiguration();
-    if (plan.partitionColumns().isEmpty() || reducers < 2
-        || !conf.getBoolean(LakemrConfig.CONVERT_SKEW_ENABLED, LakemrConfig.CONVERT_SKEW_ENABLED_DEFAULT)) {
-      return SkewPlan.NONE;
-    }
-    SkewSampler sampler = new SkewSampler(
-        conf.getInt(LakemrConfig.CONVERT_SKEW_SAMPLE_SPLITS, LakemrConfig.CONVERT_SKEW_SAMPLE_SPLITS_DEFAULT),
-        conf.getInt(LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS, LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS_DEFAULT));
-    SkewPlan skew;
-    try {
-      long started = System.nanoTime();
-      skew = SkewPlan.estimate(sampler.sample(job, input.newInputFormat(), plan), reducers,
-          conf.getDouble(LakemrConfig.CONVERT_SKEW_FACTOR, LakemrConfig.CONVERT_SKEW_FACTOR_DEFAULT));
-      err().printf("[lakemr %s] skew sample: %s in %d ms; %d partition%s to spread%n", name(), sampler.describe(),
-          (System.nanoTime() - started) / 1_000_000, skew.heavy().size(), skew.heavy().size() == 1 ? "" : "s");
-    } catch (IOException | RuntimeException e) {
-      err().println("[lakemr " + name() + "] warning: cannot sample the input for skewed partitions (" + e
-          + "); each partition goes to one reducer");
-      return SkewPlan.NONE;
-    }
-    skew.store(conf);
-    return skew;
-  }
-
-  /** The spread partitions of a plan, by their partition directory, for the summary. */
-  private static List<ReducerSizes.Spread> spread(SkewPlan skew, ConvertPlan plan) {
-    List<Column> columns = plan.partitionColumns();
-    ColumnVector[] vectors = new ColumnVector[columns.size()];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = Schemas.newVector(columns.get(i), 1);
-    }
-    List<ReducerSizes.Spread> out = new ArrayList<>();
-    for (SkewPlan.Heavy h : skew.heavy()) {
-      plan.partitionCodec().decode(h.prefix(), 0, vectors, 0);
-      List<String> dirs = new ArrayList<>();
-      for (int i = 0; i < vectors.length; i++) {
-        dirs.add(HivePaths.directoryName(columns.get(i).name(),
-            PartitionedBatchWriter.render(columns.get(i).type(), vectors[i], 0)));
-      }
-      out.add(new ReducerSizes.Spread(String.join("/", dirs), h.share(), h.first(), h.count()));
-    }
-    return out;
-  }
-
-  /** The summary lines on the reducers' input rows and the partitions spread over several. */
-  private void printReducers(JobSummary summary, List<ReducerSizes.Spread> spread) {
-    ReducerSizes sizes = summary.reducerSizes();
-    if (sizes == null) {
-      return;
-    }
-    double ratio = sizes.largestOverMedian();
-    out().printf("  reducers     %d, input rows largest %,d, median %,.0f (largest/median %s)%n", sizes.rows().length,
-        sizes.largest(), sizes.median(), Double.isInfinite(ratio) ? "infinite" : String.format(Locale.ROOT,
-            "%.2f", ratio));
-    for (ReducerSizes.Spread p : spread) {
-      out().printf(Locale.ROOT, "  spread       %s (%.1f%% of the sampled rows) over %d reducers from r-%05d%n",
-          p.path(), p.share() * 100, p.reducers(), p.first());
-    }
-    if (summary.reducerWarning() != null) {
-      out().printf("  warning      %s%n", summary.reducerWarning());
-    }
   }
 
   /**

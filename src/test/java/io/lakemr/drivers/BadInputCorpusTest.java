@@ -17,6 +17,7 @@ import io.jhdf.WritableHdfFile;
 import io.lakemr.formats.hdf5.Hdf5Chunks;
 import io.lakemr.testing.LocalJobs;
 import io.lakemr.testing.ParquetFiles;
+import io.lakemr.testing.Readings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,9 +28,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -62,13 +61,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputCorpusTest {
 
   private static final String HINT = "(lakemr aggregate --help shows the options)";
-  private static final Schema SCHEMA = SchemaBuilder.record("reading").fields()
-      .requiredLong("id")
-      .optionalString("station")
-      .optionalDouble("value")
-      .optionalInt("qty")
-      .name("ts").type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
-      .endRecord();
   private static final List<String> PQ_QUERY = List.of("--group-by", "station", "--agg",
       "count(*),sum(value),sum(qty),max(ts)", "--output-format", "csv", "--reducers", "1");
 
@@ -103,28 +95,13 @@ class BadInputCorpusTest {
     conf = LocalJobs.conf(tmp);
     Path fixtures = Paths.get(getClass().getResource("/hdf5/expected.json").toURI()).getParent();
     Path src = Files.createDirectories(tmp.resolve("good"));
-    List<GenericRecord> rows = rows(6000, 11);
+    List<GenericRecord> rows = Readings.rows(6000, 11);
     plain = src.resolve("plain.parquet");
-    ParquetFiles.write(plain, SCHEMA, rows, CompressionCodecName.UNCOMPRESSED, 64 * 1024);
+    ParquetFiles.write(plain, Readings.SCHEMA, rows, CompressionCodecName.UNCOMPRESSED, 64 * 1024);
     snappy = src.resolve("snappy.parquet");
-    ParquetFiles.write(snappy, SCHEMA, rows, CompressionCodecName.SNAPPY, 64 * 1024);
+    ParquetFiles.write(snappy, Readings.SCHEMA, rows, CompressionCodecName.SNAPPY, 64 * 1024);
     filters = src.resolve("filters.h5");
     Files.copy(fixtures.resolve("filters.h5"), filters);
-  }
-
-  private static List<GenericRecord> rows(int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    List<GenericRecord> rows = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      GenericRecord g = new GenericData.Record(SCHEMA);
-      g.put("id", (long) i);
-      g.put("station", r.nextInt(30) == 0 ? null : "st-" + r.nextInt(20));
-      g.put("value", r.nextInt(20) == 0 ? null : r.nextDouble() * 100);
-      g.put("qty", r.nextInt(10) == 0 ? null : r.nextInt(-500, 500));
-      g.put("ts", 1_767_225_600_000L + r.nextLong(30L * 86_400_000));
-      rows.add(g);
-    }
-    return rows;
   }
 
   Stream<Case> cases() {
@@ -416,7 +393,7 @@ class BadInputCorpusTest {
     Path in = Files.createDirectories(dir.resolve("in"));
     copy(plain, in, "a.parquet");
     SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record("reading").fields();
-    for (Schema.Field f : SCHEMA.getFields()) {
+    for (Schema.Field f : Readings.SCHEMA.getFields()) {
       if (!f.name().equals(column)) {
         fields = fields.name(f.name()).type(f.schema()).noDefault();
       } else if (type != null) {
@@ -425,7 +402,7 @@ class BadInputCorpusTest {
     }
     Schema other = fields.endRecord();
     List<GenericRecord> rows = new ArrayList<>();
-    for (GenericRecord g : rows(100, 3)) {
+    for (GenericRecord g : Readings.rows(100, 3)) {
       GenericRecord o = new GenericData.Record(other);
       for (Schema.Field f : other.getFields()) {
         Object v = g.get(f.name());

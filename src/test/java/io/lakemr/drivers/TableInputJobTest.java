@@ -3,7 +3,6 @@ package io.lakemr.drivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lakemr.catalog.DataFile;
 import io.lakemr.catalog.Operation;
 import io.lakemr.catalog.TableLog;
 import io.lakemr.conf.LakemrConfig;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,14 +70,12 @@ class TableInputJobTest {
   @Test
   void asOfReadsAnOlderCommitWhoseFilesWereMovedAside() throws Exception {
     TableLog log = TableLog.open(conf, new org.apache.hadoop.fs.Path(table.toUri()));
-    long size = Files.size(table.resolve("part-m-00001.parquet"));
     log.commit(log.snapshot().newCommit(Operation.OVERWRITE).remove("part-m-00001.parquet"));
     assertEquals(2, log.latestVersion());
     assertTrue(Files.exists(table.resolve("_lakemr_removed")), "the removed file is moved aside");
     assertEquals(3000, count("--input", "table:sensors"));
     assertEquals(6000, count("--input", "table:sensors", "--as-of", "1"));
     assertEquals(3000, count("--input", "table:sensors", "--as-of", "2"));
-    assertTrue(size > 0);
   }
 
   @Test
@@ -98,6 +94,5 @@ class TableInputJobTest {
     Commands.Result future = Commands.run(conf, "aggregate", "--input", "table:sensors", "--as-of", "9",
         "--agg", "count(*)", "--output", tmp.resolve("w").toString());
     assertEquals(2, future.exitCode(), future::toString);
-    assertTrue(DataFile.partitionPath(Map.of()).isEmpty());
   }
 }
