@@ -78,6 +78,14 @@ public record DataFile(String path, Map<String, String> partition, long rows, lo
     return b.toString();
   }
 
+  /**
+   * Whether this is a file of aggregate state under {@value TableLog#STATE_DIR}/ (kept by
+   * incremental runs), not a data file.
+   */
+  public boolean isState() {
+    return path.startsWith(TableLog.STATE_DIR + "/");
+  }
+
   /** {@link #partitionPath(Map)} of this file's partition. */
   public String partitionPath() {
     return partitionPath(partition);

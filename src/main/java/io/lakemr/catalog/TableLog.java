@@ -53,6 +53,11 @@ public final class TableLog {
   public static final String LOG_DIR = "_lakemr_log";
   /** Where removed files are moved, below a table's location. */
   public static final String REMOVED_DIR = "_lakemr_removed";
+  /**
+   * The directory of an incrementally maintained table's aggregate state, listed in the log
+   * beside the data files ({@link DataFile#isState()}) but never read as data.
+   */
+  public static final String STATE_DIR = "_lakemr_state";
   /** A checkpoint is written at every commit whose number is a multiple of this. */
   public static final int CHECKPOINT_INTERVAL = 10;
   /** How often a writer tries to commit before it gives up. */

@@ -30,7 +30,8 @@ public final class TableSnapshot {
   private final long timestamp;
   private final Schema schema;
   private final List<String> partitionColumns;
-  private final Map<String, DataFile> files;
+  private final Map<String, DataFile> files = new LinkedHashMap<>();
+  private final Map<String, DataFile> stateFiles = new LinkedHashMap<>();
   private final Map<String, ConsumedInput> inputs;
   private final Map<String, Long> removedLater;
 
@@ -40,7 +41,9 @@ public final class TableSnapshot {
     this.timestamp = state.timestamp;
     this.schema = state.schema;
     this.partitionColumns = List.copyOf(state.partitionColumns);
-    this.files = Collections.unmodifiableMap(new LinkedHashMap<>(state.files));
+    for (DataFile f : state.files.values()) {
+      (f.isState() ? stateFiles : files).put(f.path(), f);
+    }
     this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(state.inputs));
     this.removedLater = Map.copyOf(removedLater);
   }
@@ -96,9 +99,29 @@ public final class TableSnapshot {
     return out;
   }
 
-  /** The live file of a relative path, or null. */
+  /** The live file (data or state) of a relative path, or null. */
   public DataFile file(String relativePath) {
-    return files.get(relativePath);
+    DataFile f = files.get(relativePath);
+    return f != null ? f : stateFiles.get(relativePath);
+  }
+
+  /**
+   * The live files of aggregate state ({@link DataFile#isState()}) whose partition values pass
+   * a filter; none unless incremental runs keep the table.
+   */
+  public List<DataFile> stateFiles(Predicate<Map<String, String>> partitionFilter) {
+    List<DataFile> out = new ArrayList<>();
+    for (DataFile f : stateFiles.values()) {
+      if (partitionFilter.test(f.partition())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** Whether incremental runs keep this table: it has files of aggregate state. */
+  public boolean hasState() {
+    return !stateFiles.isEmpty();
   }
 
   /** The live files by partition directory ({@link DataFile#partitionPath()}), sorted. */

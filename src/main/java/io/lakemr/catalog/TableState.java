@@ -38,6 +38,9 @@ final class TableState {
     for (DataFile added : c.added()) {
       files.put(added.path(), added);
     }
+    if (c.operation() == Operation.OVERWRITE) {
+      inputs.clear(); // a rewrite of everything consumed only what it records
+    }
     for (ConsumedInput in : c.inputs()) {
       inputs.put(in.path(), in);
     }

@@ -58,6 +58,10 @@ final class Vacuum {
       }
     }
     sweep(log.location(), "", latest, cutoffMillis);
+    Path state = new Path(log.location(), TableLog.STATE_DIR);
+    if (fs.exists(state)) {
+      sweep(state, TableLog.STATE_DIR, latest, cutoffMillis);
+    }
     return new VacuumResult(removedFiles, unreferenced, bytes);
   }
 

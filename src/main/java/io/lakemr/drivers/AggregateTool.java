@@ -5,6 +5,8 @@ import io.lakemr.agg.AggregateCounters;
 import io.lakemr.agg.AggregatePlan;
 import io.lakemr.agg.DistinctAggregation;
 import io.lakemr.agg.ResultOrder;
+import io.lakemr.catalog.Catalog;
+import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.GroupKey;
 import io.lakemr.formats.output.BatchOutputFormat;
@@ -39,6 +41,7 @@ public final class AggregateTool extends LakemrTool {
   private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(), CommandLine.set("group-by",
       "agg", "output", "output-format", "partition-by", "mode", "reducers", "where", "derive", "window", "compression",
       "order-by", "limit"));
+  private static final Set<String> FLAGS = CommandLine.set("incremental", "full-refresh");
 
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new Configuration(), new AggregateTool(), args));
@@ -78,7 +81,11 @@ public final class AggregateTool extends LakemrTool {
         "                             COL is a group column or an aggregate's result name (count, avg_value);",
         "                             nulls first ascending, last descending; ties by the group columns",
         "  --limit N                  with --order-by: only the first N rows, as one file (not with",
-        "                             --partition-by)");
+        "                             --partition-by)",
+        "  --incremental              with --output table:NAME: read only the input files no earlier run",
+        "                             read, merge them into the groups they touch, and rewrite only the",
+        "                             partitions of those groups (the table keeps each group's state)",
+        "  --full-refresh             with --incremental: recompute the table from all the input files");
   }
 
   /**
@@ -86,7 +93,7 @@ public final class AggregateTool extends LakemrTool {
    * with nothing written: what both the run and {@code plan} start from.
    */
   record Setup(OutputOptions output, InputSource input, ExpressionOptions expressions, AggregatePlan plan,
-      int reducers, ResultOrder order, TableOutput table) {
+      int reducers, ResultOrder order, TableOutput table, IncrementalInputs incremental) {
 
     List<String> partitionNames() {
       return JobSummary.names(plan.partitionColumns());
@@ -99,7 +106,7 @@ public final class AggregateTool extends LakemrTool {
    * @throws io.lakemr.conf.BadInputException naming the option or input that is wrong
    */
   Setup setup(String[] args) throws IOException {
-    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, CommandLine.set());
+    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, FLAGS);
     cl.requireNoPositional();
     List<AggSpec> aggs = AggSpec.parseList(cl.require("agg"));
     OutputOptions output = OutputOptions.parse(cl);
@@ -112,14 +119,46 @@ public final class AggregateTool extends LakemrTool {
     ResultOrder order = ResultOrder.create(plan, cl.get("order-by"), cl.getLong("limit", 0, 1),
         conf.getLong(LakemrConfig.ORDER_LIMIT_MAX, LakemrConfig.ORDER_LIMIT_MAX_DEFAULT));
     output.checkCompression();
-    TableOutput table = TableOutput.open(conf, output.path(), output.mode(), output.format(),
+    boolean incremental = cl.has("incremental") || cl.has("full-refresh");
+    if (incremental) {
+      checkIncremental(cl, input);
+    }
+    OutputTarget.Mode mode = !incremental ? output.mode()
+        : cl.has("full-refresh") ? OutputTarget.Mode.OVERWRITE : OutputTarget.Mode.OVERWRITE_PARTITIONS;
+    TableOutput table = TableOutput.open(conf, output.path(), mode, output.format(),
         JobSummary.names(plan.partitionColumns()));
+    IncrementalInputs increment = null;
     if (table != null) {
       output = new OutputOptions(table.location(), output.format(), output.compression(), table.publishMode());
+      if (incremental) {
+        increment = IncrementalInputs.of(cl.get("output"), table.base(), input.files(), expressions.files(),
+            cl.has("full-refresh"));
+        table = increment.full() ? table.overwriting() : table;
+        table.consumed(increment.consumed());
+      } else {
+        table.refuseStatefulWrite();
+      }
     } else {
       TableOutput.refuseTablePath(conf, output.path(), "--output table:NAME (or table:PATH)");
     }
-    return new Setup(output, input, expressions, plan, reducers, order, table);
+    return new Setup(output, input, expressions, plan, reducers, order, table, increment);
+  }
+
+  /** Refuses what an incremental run cannot do, naming the option. */
+  private static void checkIncremental(CommandLine cl, InputSource input) {
+    String flag = cl.has("incremental") ? "--incremental" : "--full-refresh";
+    if (!Catalog.isTableSpec(cl.require("output"))) {
+      throw new BadInputException(flag + " writes a catalog table: give --output table:NAME");
+    }
+    for (String o : List.of("order-by", "limit", "mode")) {
+      if (cl.has(o)) {
+        throw new BadInputException("--" + o + " cannot be combined with " + flag
+            + (o.equals("mode") ? " (an incremental run decides how the table is written)" : ""));
+      }
+    }
+    if (input.isTable()) {
+      throw new BadInputException(flag + " reads input files, not a catalog table: give --input PATH");
+    }
   }
 
   @Override
@@ -132,19 +171,29 @@ public final class AggregateTool extends LakemrTool {
     OutputTarget target = prepareOutput(output.path(), output.mode(), partitionNames.size(), input.paths());
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, output.format().name());
 
+    if (setup.incremental() != null && setup.incremental().isEmpty()) {
+      target.discard();
+      out().println("lakemr aggregate: no new input for " + output.path() + " (every input file was read before)");
+      return EXIT_OK;
+    }
+    IncrementalAggregation incremental = setup.incremental() == null ? null
+        : new IncrementalAggregation(getConf(), setup, target, summary, err());
     Stages stages = new Stages(getConf(), setup, target, summary);
-    Job job = stages.aggregation();
-    Job finalJob = stages.ordered(job, setup.order());
+    Job finalJob = incremental != null ? incremental.finalJob() : stages.ordered(stages.aggregation(), setup.order());
+    Job inputJob = incremental != null ? incremental.inputJob() : stages.inputJob;
     configureOutput(finalJob, output.format(), output.compression(), output.mode(), setup.plan(), partitionNames);
     JobRunner.run(finalJob, target, err(), j -> {
-      summary.job(j, stages.inputJob == j);
+      summary.job(j, inputJob == j);
       summary.write(target.fileSystem(), target.staging(), j, partitionNames);
+      if (incremental != null) {
+        incremental.beforePublish(target.fileSystem());
+      }
       if (setup.table() != null) {
         setup.table().recordStaged(target.fileSystem(), target.staging());
       }
     });
     String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
-    printReport(started, summary.counters(stages.inputJob), finalJob, summary.counters(finalJob), setup.plan(),
+    printReport(started, summary.counters(inputJob), finalJob, summary.counters(finalJob), setup.plan(),
         setup.expressions(), input, target, output.format());
     if (committed != null) {
       out().println("  table        " + committed);
@@ -174,6 +223,21 @@ public final class AggregateTool extends LakemrTool {
       job.setOutputFormatClass(SequenceFileOutputFormat.class);
     }
     job.setNumReduceTasks(setup.reducers());
+    return job;
+  }
+
+  /**
+   * The second stage of a count_distinct aggregation: it reads the (group key, partial) pairs
+   * the first wrote to {@code intermediate}; its reducer is not yet set.
+   */
+  static Job secondStage(Configuration conf, AggregatePlan plan, Path intermediate, int reducers)
+      throws IOException {
+    Job job = Job.getInstance(conf, "lakemr aggregate");
+    plan.store(job.getConfiguration());
+    job.setInputFormatClass(SequenceFileInputFormat.class);
+    SequenceFileInputFormat.setInputPaths(job, intermediate);
+    setMapSide(job, Mapper.class);
+    job.setNumReduceTasks(reducers);
     return job;
   }
 
@@ -207,14 +271,7 @@ public final class AggregateTool extends LakemrTool {
       if (plan.distinctColumn() == null) {
         return inputJob;
       }
-      Path intermediate = runDistinctStage();
-      Job job = Job.getInstance(conf, "lakemr aggregate");
-      plan.store(job.getConfiguration());
-      job.setInputFormatClass(SequenceFileInputFormat.class);
-      SequenceFileInputFormat.setInputPaths(job, intermediate);
-      setMapSide(job, Mapper.class);
-      job.setNumReduceTasks(reducers);
-      return job;
+      return secondStage(conf, plan, runDistinctStage(), reducers);
     }
 
     /** Runs count_distinct's first stage, grouped by key and value, into a scratch directory. */
@@ -299,7 +356,7 @@ public final class AggregateTool extends LakemrTool {
    * (unless {@link LakemrConfig#AGG_COMBINER} is off) and the map output types.
    */
   @SuppressWarnings("rawtypes")
-  private static void setMapSide(Job job, Class<? extends Mapper> mapper) {
+  static void setMapSide(Job job, Class<? extends Mapper> mapper) {
     job.setJarByClass(AggregateTool.class);
     job.setMapperClass(mapper);
     if (job.getConfiguration().getBoolean(LakemrConfig.AGG_COMBINER, LakemrConfig.AGG_COMBINER_DEFAULT)) {

@@ -163,6 +163,11 @@ final class InputSource {
     return catalogTable == null ? inputs : catalogTable.jobInputs();
   }
 
+  /** Whether the input is a catalog table ({@code table:NAME}). */
+  boolean isTable() {
+    return catalogTable != null;
+  }
+
   /** The files found under them. */
   InputFiles files() {
     return files;

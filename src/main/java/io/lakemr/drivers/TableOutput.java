@@ -2,6 +2,7 @@ package io.lakemr.drivers;
 
 import io.lakemr.catalog.Catalog;
 import io.lakemr.catalog.Commit;
+import io.lakemr.catalog.ConsumedInput;
 import io.lakemr.catalog.DataFile;
 import io.lakemr.catalog.Operation;
 import io.lakemr.catalog.PendingCommit;
@@ -51,6 +52,7 @@ final class TableOutput {
   /** The files a rewrite removes; null when the write mode decides. */
   private final List<DataFile> rewritten;
   private final List<String> staged = new ArrayList<>();
+  private final List<ConsumedInput> consumed = new ArrayList<>();
 
   private TableOutput(String spec, TableLog log, TableSnapshot base, OutputTarget.Mode mode,
       List<DataFile> rewritten) {
@@ -102,6 +104,33 @@ final class TableOutput {
   }
 
   /**
+   * Refuses a write other than an incremental run or an overwrite into a table that
+   * incremental runs keep: an append or a partition's rewrite would leave the table's
+   * aggregate state behind its data.
+   */
+  void refuseStatefulWrite() {
+    if (base.hasState() && mode != OutputTarget.Mode.OVERWRITE) {
+      throw new BadInputException("--output " + spec + " is kept by incremental runs: give --incremental (or "
+          + "--full-refresh, or --mode overwrite to stop keeping it incrementally)");
+    }
+  }
+
+  /** This output written as an {@code overwrite} of the whole table, from the same snapshot. */
+  TableOutput overwriting() {
+    return new TableOutput(spec, log, base, OutputTarget.Mode.OVERWRITE, null);
+  }
+
+  /** The snapshot the run started from. */
+  TableSnapshot base() {
+    return base;
+  }
+
+  /** Records input files the run read, for the next incremental run. */
+  void consumed(List<ConsumedInput> inputs) {
+    consumed.addAll(inputs);
+  }
+
+  /**
    * Refuses a write by path into a directory that is a catalog table (it has
    * {@value TableLog#LOG_DIR}/): files put there by path would be invisible to the table's
    * readers, and a replace would move its log.
@@ -143,10 +172,14 @@ final class TableOutput {
     while (it.hasNext()) {
       String path = it.next().getPath().toUri().getPath();
       String relative = path.substring(root.length() + 1);
-      if (!hidden(relative)) {
+      if (!hidden(relative) || isState(relative) && !hidden(relative.substring(TableLog.STATE_DIR.length() + 1))) {
         staged.add(relative);
       }
     }
+  }
+
+  private static boolean isState(String relative) {
+    return relative.startsWith(TableLog.STATE_DIR + "/");
   }
 
   private static boolean hidden(String relative) {
@@ -169,10 +202,11 @@ final class TableOutput {
       PendingCommit pending = base.newCommit(operation());
       List<DataFile> added = dataFiles(conf);
       pending.addAll(added);
-      pending.schema(schema(conf, added));
+      pending.schema(schema(conf, added.stream().filter(f -> !f.isState()).toList()));
       for (DataFile f : removed(added)) {
         pending.remove(f.path());
       }
+      consumed.forEach(pending::consumed);
       return log.commit(pending);
     } catch (IOException | RuntimeException e) {
       FileSystem fs = log.location().getFileSystem(conf);
@@ -206,15 +240,17 @@ final class TableOutput {
     if (rewritten != null) {
       return rewritten;
     }
+    List<DataFile> out = new ArrayList<>();
     if (mode == OutputTarget.Mode.OVERWRITE) {
-      return base.files();
+      out.addAll(base.files());
+      out.addAll(base.stateFiles(p -> true));
+    } else if (mode == OutputTarget.Mode.OVERWRITE_PARTITIONS) {
+      Set<Map<String, String>> written = new HashSet<>();
+      added.forEach(f -> written.add(f.partition()));
+      out.addAll(base.files(written::contains));
+      out.addAll(base.stateFiles(written::contains));
     }
-    if (mode != OutputTarget.Mode.OVERWRITE_PARTITIONS) {
-      return List.of();
-    }
-    Set<Map<String, String>> written = new HashSet<>();
-    added.forEach(f -> written.add(f.partition()));
-    return base.files(written::contains);
+    return out;
   }
 
   private List<DataFile> dataFiles(Configuration conf) throws IOException {
@@ -224,6 +260,10 @@ final class TableOutput {
     for (String relative : staged) {
       FileStatus status = fs.getFileStatus(new Path(log.location(), relative));
       DataFile entry = DataFile.ofHivePath(relative, base.partitionColumns(), -1, status.getLen());
+      if (entry.isState()) {
+        out.add(entry);
+        continue;
+      }
       long rows = parquet.rowCount(conf, new InputFile(status, new ArrayList<>(entry.partition().values())));
       out.add(new DataFile(relative, entry.partition(), rows, status.getLen()));
     }

@@ -84,6 +84,7 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
       throw new IOException("group " + describe(key) + ": " + e.getMessage(), e);
     }
     startPartitionFor(key);
+    groupMerged(key, merger);
     int row = out.size;
     codec.decode(key.getBytes(), 0, keyTargets, row);
     merger.finish(out.cols, firstAggColumn, row);
@@ -99,6 +100,7 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
     if (p == 0) {
       if (!started) {
         writer.startPartition(new String[0]);
+        partitionStarted(new String[0]);
         started = true;
       }
       return;
@@ -117,7 +119,16 @@ public class AggregateReducer extends Reducer<GroupKey, BytesWritable, NullWrita
       values[i] = PartitionedBatchWriter.render(plan.keyColumns().get(i).type(), partitionVectors[i], 0);
     }
     writer.startPartition(values);
+    partitionStarted(values);
     started = true;
+  }
+
+  /** Called when the groups of the next output partition begin, with its raw values. */
+  protected void partitionStarted(String[] values) throws IOException {
+  }
+
+  /** Called with each group's merged partials, before its result is written. */
+  protected void groupMerged(GroupKey key, PartialMerger merged) throws IOException {
   }
 
   private String describe(GroupKey key) {

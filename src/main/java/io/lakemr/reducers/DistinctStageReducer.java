@@ -26,7 +26,7 @@ public class DistinctStageReducer extends Reducer<GroupKey, BytesWritable, Group
   private byte[] currentGroup;
 
   @Override
-  protected void setup(Context context) {
+  protected void setup(Context context) throws IOException, InterruptedException {
     distinct = DistinctAggregation.load(context.getConfiguration());
     subGroup = new PartialMerger(distinct.firstStage());
     group = new PartialMerger(distinct.queryPlan());
@@ -39,6 +39,7 @@ public class DistinctStageReducer extends Reducer<GroupKey, BytesWritable, Group
     for (BytesWritable v : values) {
       subGroup.merge(v.getBytes(), v.getLength());
     }
+    subGroupMerged(key, subGroup);
     byte[] k = key.getBytes();
     int len = distinct.groupKeyLength(k);
     if (currentGroup == null || !Arrays.equals(currentGroup, 0, currentGroup.length, k, 0, len)) {
@@ -49,6 +50,10 @@ public class DistinctStageReducer extends Reducer<GroupKey, BytesWritable, Group
     partial.reset();
     distinct.writeQueryPartial(k, subGroup, partial);
     group.merge(partial.getData(), partial.getLength());
+  }
+
+  /** Called with each (group, value) sub-group's merged partials of the first-stage plan. */
+  protected void subGroupMerged(GroupKey key, PartialMerger merged) throws IOException {
   }
 
   private void emit(Context context) throws IOException, InterruptedException {
