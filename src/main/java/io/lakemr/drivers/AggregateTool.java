@@ -122,9 +122,33 @@ public final class AggregateTool extends LakemrTool {
     return new Setup(output, input, expressions, plan, reducers, order, table);
   }
 
+  /**
+   * A run whose output is published but, for {@code --output table:NAME}, not yet committed:
+   * what {@link #execute} commits and reports.
+   */
+  record Published(Setup setup, OutputTarget target, JobSummary summary, Job inputJob, Job finalJob) {
+  }
+
   @Override
   int execute(String[] args) throws Exception {
     long started = System.currentTimeMillis();
+    Published run = runAndPublish(args, started);
+    Setup setup = run.setup();
+    String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
+    printReport(started, run.summary().counters(run.inputJob()), run.finalJob(), run.summary().counters(run.finalJob()),
+        setup.plan(), setup.expressions(), setup.input(), run.target(), setup.output().format());
+    if (committed != null) {
+      out().println("  table        " + committed);
+    }
+    return EXIT_OK;
+  }
+
+  /**
+   * The command up to a table's commit, in the order {@link #execute} runs it: checks the
+   * command line, prepares the output, runs the jobs and publishes the result into the output
+   * (a table's directory, as an append, with its files noted for the commit).
+   */
+  Published runAndPublish(String[] args, long started) throws Exception {
     Setup setup = setup(args);
     OutputOptions output = setup.output();
     List<String> partitionNames = setup.partitionNames();
@@ -143,13 +167,7 @@ public final class AggregateTool extends LakemrTool {
         setup.table().recordStaged(target.fileSystem(), target.staging());
       }
     });
-    String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
-    printReport(started, summary.counters(stages.inputJob), finalJob, summary.counters(finalJob), setup.plan(),
-        setup.expressions(), input, target, output.format());
-    if (committed != null) {
-      out().println("  table        " + committed);
-    }
-    return EXIT_OK;
+    return new Published(setup, target, summary, stages.inputJob, finalJob);
   }
 
   /**
