@@ -1,5 +1,6 @@
 package io.lakemr.catalog;
 
+import io.lakemr.formats.AtomicFiles;
 import java.io.File;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -15,7 +16,7 @@ import org.apache.hadoop.fs.Path;
  * A writer that dies while writing its commit, in a process of its own:
  * {@code HaltingCommitWriter TABLE_DIR} prepares the table's next commit (an append of one
  * file), writes the first half of it to the temporary file in {@code _lakemr_log/} that
- * {@link io.lakemr.formats.AtomicFiles#putIfAbsent} writes before linking it to its number on
+ * {@link AtomicFiles#putIfAbsent} writes before linking it to its number on
  * the local file system, prints that file's path, and halts the JVM as {@code kill -9} would.
  */
 public final class HaltingCommitWriter {
@@ -40,7 +41,7 @@ public final class HaltingCommitWriter {
     long version = base.version() + 1;
     byte[] bytes = LogCodec.writeCommit(pending.toCommit(version, System.currentTimeMillis(), "halted"));
     var temp = Files.createTempFile(new File(args[0], TableLog.LOG_DIR).toPath(),
-        ".tmp-" + LogListing.commitName(version), "");
+        AtomicFiles.TEMP_PREFIX + LogListing.commitName(version), "");
     try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
          OutputStream out = Channels.newOutputStream(ch)) {
       out.write(Arrays.copyOf(bytes, bytes.length / 2));

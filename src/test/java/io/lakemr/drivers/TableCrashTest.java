@@ -10,6 +10,7 @@ import io.lakemr.catalog.HaltingCommitWriter;
 import io.lakemr.catalog.TableLog;
 import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.formats.AtomicFiles;
 import io.lakemr.testing.LocalJobs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ class TableCrashTest {
     String out = runChild(HaltingCommitWriter.class.getName(), HaltingCommitWriter.HALTED, List.of(table.toString()),
         new String[0]);
     Path temp = Path.of(out.lines().filter(l -> l.contains(TableLog.LOG_DIR)).reduce((a, b) -> b).orElseThrow());
-    assertTrue(Files.size(temp) > 0 && temp.getFileName().toString().startsWith(".tmp-"), temp::toString);
+    assertTrue(Files.size(temp) > 0 && temp.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX), temp::toString);
 
     assertEquals(before.version(), log().snapshot().version(), "the half-written commit is not part of the log");
     assertEquals(paths(before.files()), paths(log().snapshot().files()));
@@ -119,8 +120,16 @@ class TableCrashTest {
     Commands.Result next = assertOk(Commands.run(conf, "aggregate", aggregate("table:" + TABLE, "--mode", "append")));
     assertTrue(next.out().contains("commit " + (before.version() + 1) + " (append"), next::toString);
     assertTrue(Files.exists(temp), "the stray temporary file is still there, and harmless");
-    assertEquals(Long.toString(2 * ROWS), totals().get("sum_count"));
+    Map<String, String> twice = totals();
+    assertEquals(Long.toString(2 * ROWS), twice.get("sum_count"), twice::toString);
+    Set<String> live = paths(log().snapshot().files());
+
+    Commands.Result vacuum = assertOk(Commands.run(conf, "catalog", "vacuum", TABLE, "--older-than", "0s"));
+    assertTrue(vacuum.out().contains("deleted 0 removed files and 1 unreferenced files"), vacuum::toString);
+    assertFalse(Files.exists(temp), "vacuum deleted the stray temporary file");
+    assertEquals(live, visibleFiles());
     assertEquals(before.version() + 1, log().snapshot().version());
+    assertEquals(twice, totals());
   }
 
   private String catalogDir() {
