@@ -300,7 +300,8 @@ public final class TableLog {
 
   /**
    * Deletes what no snapshot newer than the retention needs: the files commits older than it
-   * removed, and data files older than it that no commit references (a dead writer's leftovers).
+   * removed, and data files older than it that no commit references (a dead writer's leftovers),
+   * with the temporary files of commits a writer died writing.
    *
    * @param retentionMillis how old, in milliseconds, a removed or unreferenced file must be
    */

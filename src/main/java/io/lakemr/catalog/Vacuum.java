@@ -1,5 +1,6 @@
 package io.lakemr.catalog;
 
+import io.lakemr.formats.AtomicFiles;
 import io.lakemr.formats.InputFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  * Deletes, below a table's location, the directories {@code _lakemr_removed/<commit>/} of
  * commits made before a cutoff, and the visible data files modified before it that the latest
  * state does not reference: files of writers that died before committing, or whose commit
- * conflicted. Files newer than the cutoff are kept, so a writer still running keeps its files.
+ * conflicted; and the temporary files in {@code _lakemr_log/} of writers that died while
+ * writing a commit or checkpoint ({@link AtomicFiles#TEMP_PREFIX}). Files newer than the cutoff
+ * are kept, so a writer still running keeps its files.
  */
 final class Vacuum {
 
@@ -62,6 +65,7 @@ final class Vacuum {
     if (fs.exists(state)) {
       sweep(state, TableLog.STATE_DIR, latest, cutoffMillis);
     }
+    sweepLogTemporaries(cutoffMillis);
     return new VacuumResult(removedFiles, unreferenced, bytes);
   }
 
@@ -76,6 +80,23 @@ final class Vacuum {
         sweep(s.getPath(), path, latest, cutoffMillis);
       } else if (latest.file(path) == null && s.getModificationTime() < cutoffMillis
           && fs.delete(s.getPath(), false)) {
+        unreferenced++;
+        bytes += s.getLen();
+      }
+    }
+  }
+
+  /** Deletes the temporary files older than the cutoff that dead writers left in the log. */
+  private void sweepLogTemporaries(long cutoffMillis) throws IOException {
+    FileStatus[] files;
+    try {
+      files = fs.listStatus(new Path(log.location(), TableLog.LOG_DIR));
+    } catch (FileNotFoundException e) {
+      return;
+    }
+    for (FileStatus s : files) {
+      if (s.isFile() && s.getPath().getName().startsWith(AtomicFiles.TEMP_PREFIX)
+          && s.getModificationTime() < cutoffMillis && fs.delete(s.getPath(), false)) {
         unreferenced++;
         bytes += s.getLen();
       }

@@ -161,21 +161,49 @@ public final class AggregateTool extends LakemrTool {
     }
   }
 
+  /**
+   * A run whose output is published but, for {@code --output table:NAME}, not yet committed:
+   * what {@link #execute} commits and reports.
+   */
+  record Published(Setup setup, OutputTarget target, JobSummary summary, Job inputJob, Job finalJob) {
+  }
+
   @Override
   int execute(String[] args) throws Exception {
     long started = System.currentTimeMillis();
+    Published run = runAndPublish(args, started);
+    if (run == null) {
+      return EXIT_OK;
+    }
+    Setup setup = run.setup();
+    String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
+    printReport(started, run.summary().counters(run.inputJob()), run.finalJob(), run.summary().counters(run.finalJob()),
+        setup.plan(), setup.expressions(), setup.input(), run.target(), setup.output().format());
+    if (committed != null) {
+      out().println("  table        " + committed);
+    }
+    return EXIT_OK;
+  }
+
+  /**
+   * The command up to a table's commit, in the order {@link #execute} runs it: checks the
+   * command line, prepares the output, runs the jobs and publishes the result into the output
+   * (a table's directory, as an append, with its files noted for the commit).
+   *
+   * @return null when an incremental run finds no new input (and has done nothing)
+   */
+  Published runAndPublish(String[] args, long started) throws Exception {
     Setup setup = setup(args);
     OutputOptions output = setup.output();
     List<String> partitionNames = setup.partitionNames();
     InputSource input = setup.input();
+    if (setup.incremental() != null && setup.incremental().isEmpty()) {
+      out().println("lakemr aggregate: no new input for " + output.path() + " (every input file was read before)");
+      return null;
+    }
     OutputTarget target = prepareOutput(output.path(), output.mode(), partitionNames.size(), input.paths());
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, output.format().name());
 
-    if (setup.incremental() != null && setup.incremental().isEmpty()) {
-      target.discard();
-      out().println("lakemr aggregate: no new input for " + output.path() + " (every input file was read before)");
-      return EXIT_OK;
-    }
     IncrementalAggregation incremental = setup.incremental() == null ? null
         : new IncrementalAggregation(getConf(), setup, target, summary, err());
     Stages stages = new Stages(getConf(), setup, target, summary);
@@ -192,13 +220,7 @@ public final class AggregateTool extends LakemrTool {
         setup.table().recordStaged(target.fileSystem(), target.staging());
       }
     });
-    String committed = setup.table() == null ? null : setup.table().commitAndDescribe(getConf());
-    printReport(started, summary.counters(inputJob), finalJob, summary.counters(finalJob), setup.plan(),
-        setup.expressions(), input, target, output.format());
-    if (committed != null) {
-      out().println("  table        " + committed);
-    }
-    return EXIT_OK;
+    return new Published(setup, target, summary, inputJob, finalJob);
   }
 
   /**

@@ -30,6 +30,12 @@ import org.apache.hadoop.fs.Path;
  */
 public final class AtomicFiles {
 
+  /**
+   * How the temporary files begin that content is written to before being linked or renamed
+   * to its name (hidden by the dot); a writer that dies before that step leaves one behind.
+   */
+  public static final String TEMP_PREFIX = ".tmp-";
+
   /** Schemes whose rename with {@code Options.Rename.NONE} fails atomically when the target exists. */
   private static final Set<String> EXCLUSIVE_RENAME_SCHEMES = Set.of("hdfs");
 
@@ -75,7 +81,7 @@ public final class AtomicFiles {
       throw new BadInputException(qualified + ": the " + scheme + ":// file system has no atomic "
           + "create-if-absent, which the table log needs; keep tables on hdfs:// or file://");
     }
-    Path temp = new Path(qualified.getParent(), ".tmp-" + qualified.getName() + "-" + UUID.randomUUID());
+    Path temp = new Path(qualified.getParent(), TEMP_PREFIX + qualified.getName() + "-" + UUID.randomUUID());
     try (OutputStream out = fs.create(temp, false)) {
       out.write(content);
     }
@@ -96,7 +102,7 @@ public final class AtomicFiles {
 
   private static boolean createNewLocal(File target, byte[] content) throws IOException {
     Files.createDirectories(target.getParentFile().toPath());
-    var temp = Files.createTempFile(target.getParentFile().toPath(), ".tmp-" + target.getName(), "");
+    var temp = Files.createTempFile(target.getParentFile().toPath(), TEMP_PREFIX + target.getName(), "");
     try {
       Files.write(temp, content);
       Files.createLink(target.toPath(), temp);
