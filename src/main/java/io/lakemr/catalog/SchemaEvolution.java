@@ -21,7 +21,8 @@ public final class SchemaEvolution {
   }
 
   /**
-   * Checks that {@code proposed} may follow {@code current}.
+   * Checks that {@code proposed} may follow {@code current}. A table created without columns
+   * takes the columns of its first commit that has some.
    *
    * @throws BadInputException naming the column and both types
    */
@@ -30,6 +31,9 @@ public final class SchemaEvolution {
     if (!currentPartitions.equals(proposedPartitions)) {
       throw new BadInputException("table " + table + ": partition columns (" + String.join(", ", proposedPartitions)
           + ") differ from the table's (" + String.join(", ", currentPartitions) + ")");
+    }
+    if (current.getFields().isEmpty()) {
+      return;
     }
     Map<String, Schema.Field> proposedFields = new HashMap<>();
     for (Schema.Field f : proposed.getFields()) {

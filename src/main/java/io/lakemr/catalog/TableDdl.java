@@ -38,9 +38,12 @@ public final class TableDdl {
    * The statements, ending with a newline.
    *
    * @param name the table's name in the engine
-   * @throws BadInputException when a live file is not Parquet
+   * @throws BadInputException when a live file is not Parquet, or the table has no columns yet
    */
   public static String statements(String name, TableSnapshot snapshot, Dialect dialect) {
+    if (snapshot.columns().isEmpty()) {
+      throw new BadInputException("table " + name + " has no columns yet: the first write into it gives them");
+    }
     for (DataFile f : snapshot.files()) {
       if (!f.path().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
         throw new BadInputException("table " + name + ": " + f.path() + " is not a Parquet file; the DDL declares "

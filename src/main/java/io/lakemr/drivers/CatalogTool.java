@@ -62,7 +62,8 @@ public final class CatalogTool extends LakemrTool {
   String usage() {
     return String.join("\n",
         "usage: lakemr catalog [generic options] SUBCOMMAND [options]",
-        "  create NAME --location PATH --schema 'col:type,...' [--partition-by a,b]",
+        "  create NAME --location PATH [--schema 'col:type,...'] [--partition-by a,b]",
+        "                           without --schema the first write gives the table its columns",
         "                     a new, empty table (types: boolean, int, long, float, double, string, date, timestamp)",
         "  register NAME --location PATH",
         "                     adopt a directory of data files (Hive-style partitions) as a table",
@@ -125,7 +126,8 @@ public final class CatalogTool extends LakemrTool {
     String name = cl.positional().get(0);
     Configuration conf = getConf();
     List<String> partitionBy = cl.list("partition-by");
-    Schema schema = schema(cl.require("schema"), partitionBy);
+    // without --schema, the first commit that writes files gives the table its columns
+    Schema schema = cl.has("schema") ? schema(cl.get("schema"), partitionBy) : Schemas.record("row", List.of());
     TableLog log = TableLog.open(conf, new Path(cl.require("location")));
     FileSystem fs = log.location().getFileSystem(conf);
     if (TableLog.isTable(fs, log.location())) {
@@ -265,7 +267,7 @@ public final class CatalogTool extends LakemrTool {
   private void printDescription(Map<String, Object> doc, TableSnapshot s) {
     out().println("table " + doc.get("table") + " at " + s.location());
     out().println("version " + s.version() + ", committed " + doc.get("committed"));
-    out().println("columns:");
+    out().println(s.columns().isEmpty() ? "columns: none yet (the first write gives them)" : "columns:");
     for (Column c : s.columns()) {
       out().println("  " + c.name() + " " + c.typeName() + (s.partitionColumns().contains(c.name()) ? " (partition)" : ""));
     }

@@ -137,6 +137,10 @@ class CatalogToolTest {
     assertTrue(catalog(2, "create", "bad/name", "--location", tmp.resolve("x").toString(), "--schema", "a:int")
         .err().contains("is not a table name"));
 
+    catalog(0, "create", "later", "--location", tmp.resolve("later").toString(), "--partition-by", "day");
+    assertTrue(catalog(0, "describe", "later").out().contains("columns: none yet"));
+    assertTrue(catalog(2, "ddl", "later", "--dialect", "hive").err().contains("has no columns yet"));
+
     catalog(0, "drop", "events", "--purge");
     assertFalse(Files.exists(events));
     assertFalse(catalog(0, "list").out().contains("events"));

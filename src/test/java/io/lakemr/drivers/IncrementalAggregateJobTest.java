@@ -9,7 +9,6 @@ import io.lakemr.catalog.Commit;
 import io.lakemr.catalog.DataFile;
 import io.lakemr.catalog.Operation;
 import io.lakemr.catalog.TableLog;
-import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.testing.LocalJobs;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -72,27 +70,16 @@ class IncrementalAggregateJobTest {
   }
 
   private Commands.Result aggregate(String output, String aggs, String... extra) throws Exception {
-    return aggregate(raw, output, aggs, extra);
-  }
-
-  private Commands.Result aggregate(Path input, String output, String aggs, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--derive", "date=date(ts)",
+    List<String> args = new ArrayList<>(List.of("--input", raw.toString(), "--derive", "date=date(ts)",
         "--group-by", GROUPS, "--partition-by", "date", "--agg", aggs, "--output", output));
     args.addAll(List.of(extra));
     return Commands.run(conf, "aggregate", args.toArray(new String[0]));
   }
 
-  /** Creates table {@code name}, partitioned by date, from the columns of a plain run's output. */
-  private void createTable(String name, String aggs) throws Exception {
-    Path probe = tmp.resolve("probe-" + name);
-    ok(aggregate(tmp.resolve("gen1"), probe.toString(), aggs));
-    ok(Commands.run(conf, "catalog", "register", name + "-probe", "--location", probe.toString()));
-    TableSnapshot s = Catalog.openTable(conf, "table:" + name + "-probe").snapshot();
-    StringBuilder schema = new StringBuilder();
-    s.columns().forEach(c -> schema.append(schema.length() == 0 ? "" : ",").append(c.name()).append(':')
-        .append(c.type().name().toLowerCase(Locale.ROOT)));
-    ok(Commands.run(conf, "catalog", "create", name, "--location", tmp.resolve(name).toString(), "--schema",
-        schema.toString(), "--partition-by", "date"));
+  /** Creates table {@code name}, partitioned by date; its first write gives it its columns. */
+  private void createTable(String name) throws Exception {
+    ok(Commands.run(conf, "catalog", "create", name, "--location", tmp.resolve(name).toString(), "--partition-by",
+        "date"));
   }
 
   /** Every row of a table, as CSV lines, sorted, after its header line. */
@@ -177,8 +164,8 @@ class IncrementalAggregateJobTest {
 
   @Test
   void everyAggregateEqualsAFullRunAfterEachIncrement() throws Exception {
-    createTable("inc", AGGS);
-    createTable("full", AGGS);
+    createTable("inc");
+    createTable("full");
     land(1, "a.parquet");
     ok(aggregate("table:inc", AGGS, "--incremental"));
     assertEquals(Operation.OVERWRITE, latest("inc").operation());
@@ -222,8 +209,8 @@ class IncrementalAggregateJobTest {
 
   @Test
   void countDistinctKeepsTheDistinctValues() throws Exception {
-    createTable("inc", DISTINCT_AGGS);
-    createTable("full", DISTINCT_AGGS);
+    createTable("inc");
+    createTable("full");
     land(1, "a.parquet");
     ok(aggregate("table:inc", DISTINCT_AGGS, "--incremental"));
     land(2, "b.parquet");
@@ -236,8 +223,8 @@ class IncrementalAggregateJobTest {
   @Test
   void aChangedOrVanishedInputStopsTheRunUntilAFullRefresh() throws Exception {
     String aggs = "count(*),sum(value)";
-    createTable("inc", aggs);
-    createTable("full", aggs);
+    createTable("inc");
+    createTable("full");
     land(1, "a.parquet");
     ok(aggregate("table:inc", aggs, "--incremental"));
     Files.delete(raw.resolve("a.parquet"));
@@ -262,7 +249,7 @@ class IncrementalAggregateJobTest {
   @Test
   void whatAnIncrementalRunCannotDoIsRefused() throws Exception {
     String aggs = "count(*)";
-    createTable("inc", aggs);
+    createTable("inc");
     land(1, "a.parquet");
     String[][] refused = {
         {"--output", tmp.resolve("dir").toString(), "--incremental"},
