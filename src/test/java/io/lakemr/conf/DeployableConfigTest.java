@@ -85,13 +85,20 @@ class DeployableConfigTest {
   void oozieFilesAreValidAgainstOoziesSchemas() throws Exception {
     validate(CONF.resolve("oozie/workflow.xml"), "oozie-workflow-1.0.xsd");
     validate(CONF.resolve("oozie/coordinator.xml"), "oozie-coordinator-0.5.xsd");
+    validate(CONF.resolve("oozie/incremental/workflow.xml"), "oozie-workflow-1.0.xsd");
+    validate(CONF.resolve("oozie/incremental/coordinator.xml"), "oozie-coordinator-0.5.xsd");
   }
 
   /** The workflow's {@code <arg>}s with its parameters filled in. */
   private static List<String> workflowArgs(Map<String, String> params) throws Exception {
+    return workflowArgs("oozie/workflow.xml", params);
+  }
+
+  /** The {@code <arg>}s of a workflow under conf/ with its parameters filled in. */
+  private static List<String> workflowArgs(String workflow, Map<String, String> params) throws Exception {
     DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
     dbf.setNamespaceAware(true);
-    NodeList args = dbf.newDocumentBuilder().parse(CONF.resolve("oozie/workflow.xml").toFile())
+    NodeList args = dbf.newDocumentBuilder().parse(CONF.resolve(workflow).toFile())
         .getElementsByTagNameNS("*", "arg");
     List<String> out = new ArrayList<>();
     Pattern p = Pattern.compile("\\$\\{(\\w+)}");
@@ -137,6 +144,40 @@ class DeployableConfigTest {
           + "/date=2026-01-05/*.parquet')").get(0).get(0);
       assertEquals(rows, ((Number) got).longValue(), "the rerun day replaced its partition, not added to it");
     }
+  }
+
+  @Test
+  void incrementalWorkflowReadsEachLandedDayOnce() throws Exception {
+    Configuration conf = LocalJobs.conf(tmp);
+    Path landing = tmp.resolve("landing");
+    String catalog = tmp.resolve("catalog").toUri().toString();
+    conf.set(LakemrConfig.CATALOG_DIR, catalog);
+    assertEquals(0, Commands.run(conf, "catalog", "create", "daily", "--location", tmp.resolve("daily").toString(),
+        "--partition-by", "day").exitCode());
+    List<String> args = workflowArgs("oozie/incremental/workflow.xml", Map.of("queueName", "default", "input",
+        landing.toString(), "table", "daily", "catalogDir", catalog, "reducers", "2"));
+    assertEquals("aggregate", args.get(0));
+    String[] aggregate = args.subList(1, args.size()).toArray(new String[0]);
+    long rows = 0;
+    for (String[] day : new String[][] {{"2026-01-05", "1"}, {"2026-01-06", "2"}}) {
+      rows += 20_000;
+      Commands.Result g = Commands.run(conf, "generate", "--rows", "20000", "--files", "1", "--seed", day[1],
+          "--output", landing.resolve(day[0]).toString());
+      assertEquals(0, g.exitCode(), g.toString());
+      Commands.Result r = Commands.run(conf, "aggregate", aggregate);
+      assertEquals(0, r.exitCode(), r.toString());
+      assertTrue(r.out().contains("rows in      20,000"), r.out());
+      Path sum = tmp.resolve("sum-" + day[0]);
+      assertEquals(0, Commands.run(conf, "aggregate", "--input", "table:daily", "--agg", "sum(count)", "--output",
+          sum.toString(), "--output-format", "csv").exitCode());
+      try (var files = Files.list(sum)) {
+        Path part = files.filter(f -> f.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+        List<String> lines = Files.readAllLines(part);
+        assertEquals(rows, Long.parseLong(lines.get(1).trim()), "every landed row counted once");
+      }
+    }
+    Commands.Result again = Commands.run(conf, "aggregate", aggregate);
+    assertTrue(again.out().contains("no new input"), again.toString());
   }
 
   private record Run(int exit, String stderr) {
