@@ -166,6 +166,15 @@ class TableCompactTest {
         "--where", "day <> '2026-01-03'"));
     assertTrue(r.out().contains("nothing to compact"), r::toString);
     assertEquals(before + 1, log().latestVersion());
+
+    assertOk(Commands.run(conf, "convert", "--input", more.toString(), "--partition-by", "day",
+        "--output", "table:events", "--mode", "overwrite"));
+    List<String> onlyMore = new ArrayList<>();
+    for (List<Object> row : duck.query("SELECT day, count(*), sum(id) FROM src WHERE id >= 3000 GROUP BY day "
+        + "ORDER BY day")) {
+      onlyMore.add(row.get(0) + "," + row.get(1) + "," + row.get(2));
+    }
+    assertEquals(onlyMore, byDayFromAListing(), "after an overwrite a listing sees the new files only");
   }
 
   @Test
