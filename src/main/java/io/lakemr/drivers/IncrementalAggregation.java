@@ -147,7 +147,10 @@ final class IncrementalAggregation {
     CombineFileInputFormat.setMaxInputSplitSize(merge, STATE_SPLIT_BYTES);
     FileInputFormat.setInputDirRecursive(merge, true);
     FileInputFormat.addInputPath(merge, newState);
-    Set<Map<String, String>> touched = touchedPartitions(newState, base.partitionColumns());
+    // a global aggregate's one group is merged even when no new row passed the filter, since
+    // its reducer would otherwise write the empty input's row over the table's
+    Set<Map<String, String>> touched = plan.isGlobal() ? Set.of(Map.of())
+        : touchedPartitions(newState, base.partitionColumns());
     for (DataFile f : base.stateFiles(touched::contains)) {
       FileInputFormat.addInputPath(merge, base.path(f));
     }

@@ -221,6 +221,37 @@ class IncrementalAggregateJobTest {
   }
 
   @Test
+  void aGlobalAggregateStaysRightWhenNoNewRowPassesTheFilter() throws Exception {
+    ok(Commands.run(conf, "catalog", "create", "inc", "--location", tmp.resolve("inc").toString()));
+    ok(Commands.run(conf, "catalog", "create", "full", "--location", tmp.resolve("full").toString()));
+    String[] query = {"--input", raw.toString(), "--where", "status = 'fail'", "--agg",
+        "count(*),sum(value),max(ts),approx_count_distinct(station)"};
+    land(1, "a.parquet");
+    ok(Commands.run(conf, "aggregate", with(query, "--output", "table:inc", "--incremental")));
+    land(2, "b.parquet");
+    ok(Commands.run(conf, "aggregate", with(query, "--output", "table:inc", "--incremental")));
+    Path okOnly = tmp.resolve("ok-only");
+    ok(Commands.run(conf, "convert", "--input", tmp.resolve("gen3").toString(), "--where", "status = 'ok'",
+        "--output", okOnly.toString()));
+    try (Stream<Path> s = Files.list(okOnly)) {
+      Files.copy(s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow(),
+          raw.resolve("c.parquet"));
+    }
+    Commands.Result none = ok(Commands.run(conf, "aggregate", with(query, "--output", "table:inc", "--incremental")));
+    assertTrue(none.out().contains("rows in      0"), none::toString);
+    ok(Commands.run(conf, "aggregate", with(query, "--output", "table:full", "--mode", "overwrite")));
+    List<String> want = rows("full");
+    assertEquals(2, want.size(), "one row, after the header");
+    assertEquals(want, rows("inc"));
+  }
+
+  private static String[] with(String[] args, String... more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(new String[0]);
+  }
+
+  @Test
   void aChangedOrVanishedInputStopsTheRunUntilAFullRefresh() throws Exception {
     String aggs = "count(*),sum(value)";
     createTable("inc");
