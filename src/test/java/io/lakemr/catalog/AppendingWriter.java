@@ -1,10 +1,12 @@
 package io.lakemr.catalog;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A writer in a process of its own: {@code AppendingWriter TABLE_URI NAME COMMITS} appends
- * {@code COMMITS} commits of one file each, named {@code NAME-i}, to a table.
+ * A writer in a process of its own: {@code AppendingWriter TABLE_URI NAME COMMITS [CONF_XML]}
+ * appends {@code COMMITS} commits of one file each, named {@code NAME-i}, to a table, with the
+ * configuration of {@code CONF_XML} when given (a cluster's client settings).
  */
 public final class AppendingWriter {
 
@@ -12,7 +14,12 @@ public final class AppendingWriter {
   }
 
   public static void main(String[] args) throws Exception {
-    TableLog log = TableLog.open(Tables.conf(), new Path(args[0]));
+    Configuration conf = Tables.conf();
+    if (args.length > 3) {
+      conf = new Configuration();
+      conf.addResource(new Path(args[3]));
+    }
+    TableLog log = TableLog.open(conf, new Path(args[0]));
     int commits = Integer.parseInt(args[2]);
     for (int i = 0; i < commits; i++) {
       log.commit(log.snapshot().newCommit(Operation.APPEND).add(Tables.entry("p" + (i % 2), args[1] + "-" + i, 1)));

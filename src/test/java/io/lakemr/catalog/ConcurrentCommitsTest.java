@@ -72,7 +72,7 @@ class ConcurrentCommitsTest {
   @Test
   void threadsAndProcessesAppendingTogether() throws Exception {
     Tables.create(conf, tmp);
-    int processes = 2;
+    int processes = 4;
     int commits = 4;
     List<Process> children = new ArrayList<>();
     for (int p = 0; p < processes; p++) {
