@@ -90,9 +90,13 @@ public final class TableSnapshot {
    * @param partitionFilter tested with a file's partition values (column to value, in order)
    */
   public List<DataFile> files(Predicate<Map<String, String>> partitionFilter) {
+    return matching(files, partitionFilter);
+  }
+
+  private static List<DataFile> matching(Map<String, DataFile> files, Predicate<Map<String, String>> filter) {
     List<DataFile> out = new ArrayList<>();
     for (DataFile f : files.values()) {
-      if (partitionFilter.test(f.partition())) {
+      if (filter.test(f.partition())) {
         out.add(f);
       }
     }
@@ -110,13 +114,7 @@ public final class TableSnapshot {
    * a filter; none unless incremental runs keep the table.
    */
   public List<DataFile> stateFiles(Predicate<Map<String, String>> partitionFilter) {
-    List<DataFile> out = new ArrayList<>();
-    for (DataFile f : stateFiles.values()) {
-      if (partitionFilter.test(f.partition())) {
-        out.add(f);
-      }
-    }
-    return out;
+    return matching(stateFiles, partitionFilter);
   }
 
   /** Whether incremental runs keep this table: it has files of aggregate state. */

@@ -5,7 +5,6 @@ import io.lakemr.agg.PartialMerger;
 import io.lakemr.catalog.TableLog;
 import io.lakemr.data.GroupKey;
 import java.io.IOException;
-import org.apache.hadoop.io.DataOutputBuffer;
 
 /**
  * {@link DistinctStageReducer} that also keeps each (group, value) sub-group's merged partial
@@ -28,12 +27,7 @@ public class IncrementalDistinctStageReducer extends DistinctStageReducer {
 
   @Override
   protected void subGroupMerged(GroupKey key, PartialMerger merged) throws IOException {
-    String[] partition = partitions.changed(key.getBytes());
-    if (partition != null) {
-      state.startPartition(partition);
-    }
-    DataOutputBuffer partial = merged.mergedPartial();
-    state.write(key, partial.getData(), partial.getLength());
+    state.write(partitions, key, merged);
   }
 
   @Override

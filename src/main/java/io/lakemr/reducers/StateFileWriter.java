@@ -1,5 +1,6 @@
 package io.lakemr.reducers;
 
+import io.lakemr.agg.PartialMerger;
 import io.lakemr.data.GroupKey;
 import io.lakemr.formats.HivePaths;
 import java.io.Closeable;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.hadoop.io.SequenceFile;
 import org.apache.hadoop.io.compress.DefaultCodec;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
@@ -54,6 +56,19 @@ final class StateFileWriter implements Closeable {
         SequenceFile.Writer.keyClass(GroupKey.class), SequenceFile.Writer.valueClass(BytesWritable.class),
         SequenceFile.Writer.compression(SequenceFile.CompressionType.BLOCK,
             ReflectionUtils.newInstance(DefaultCodec.class, conf)));
+  }
+
+  /**
+   * Writes one group's merged partial into its partition's file, starting that file when the
+   * key's partition is not the previous key's.
+   */
+  void write(KeyPartitions partitions, GroupKey key, PartialMerger merged) throws IOException {
+    String[] partition = partitions.changed(key.getBytes());
+    if (partition != null) {
+      startPartition(partition);
+    }
+    DataOutputBuffer partial = merged.mergedPartial();
+    write(key, partial.getData(), partial.getLength());
   }
 
   /** Writes one group's merged partial into the current partition's file. */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.io.BytesWritable;
-import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
@@ -48,12 +47,7 @@ public class StateReducer extends Reducer<GroupKey, BytesWritable, NullWritable,
     for (BytesWritable v : values) {
       merger.merge(v.getBytes(), v.getLength());
     }
-    String[] partition = partitions.changed(key.getBytes());
-    if (partition != null) {
-      state.startPartition(partition);
-    }
-    DataOutputBuffer merged = merger.mergedPartial();
-    state.write(key, merged.getData(), merged.getLength());
+    state.write(partitions, key, merger);
   }
 
   @Override
