@@ -3,6 +3,8 @@ package io.lakemr.catalog;
 import io.lakemr.data.Column;
 import io.lakemr.data.Schemas;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +27,22 @@ import org.apache.hadoop.fs.Path;
  */
 public final class TableSnapshot {
 
+  /** The characters a plain relative path ({@link #under}) is made of, besides slashes. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      PLAIN[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      PLAIN[c] = true;
+      PLAIN[Character.toUpperCase(c)] = true;
+    }
+    for (char c : "-._~!$&'()*+,;=@".toCharArray()) {
+      PLAIN[c] = true;
+    }
+  }
+
   private final Path location;
   private final long version;
   private final long timestamp;
@@ -34,6 +52,7 @@ public final class TableSnapshot {
   private final Map<String, DataFile> stateFiles = new LinkedHashMap<>();
   private final Map<String, ConsumedInput> inputs;
   private final Map<String, Long> removedLater;
+  private final String locationPrefix;
 
   TableSnapshot(Path location, TableState state, Map<String, Long> removedLater) {
     this.location = location;
@@ -46,6 +65,7 @@ public final class TableSnapshot {
     }
     this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(state.inputs));
     this.removedLater = Map.copyOf(removedLater);
+    this.locationPrefix = prefix(location);
   }
 
   /** The table's qualified location. */
@@ -151,8 +171,55 @@ public final class TableSnapshot {
    */
   public Path path(DataFile file) {
     Long removedIn = removedLater.get(file.path());
-    return removedIn == null ? new Path(location, file.path())
+    return removedIn == null ? under(location, locationPrefix, file.path())
         : new Path(TableLog.removedDir(location, removedIn), file.path());
+  }
+
+  /**
+   * The text every file URI under {@code dir} starts with ({@code new Path(dir, "x")} without
+   * its {@code x}), for {@link #under}; null when the files below it are made the slow way.
+   */
+  static String prefix(Path dir) {
+    URI d = dir.toUri();
+    String base = d.getPath();
+    if (d.getFragment() != null || base == null || base.isEmpty() || base.equals("/")) {
+      return null;
+    }
+    try {
+      return new URI(d.getScheme(), d.getAuthority(), base + "/", null, null).toString();
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code new Path(dir, relative)}, made by parsing one URI instead of the four that
+   * constructor builds, when the relative path is plain: printable ASCII no URI quotes, no
+   * colon, and no empty, dot or dot-dot segment, which is what a log holds. A planner resolves
+   * every file of the table, tens of thousands.
+   *
+   * @param prefix {@link #prefix} of {@code dir}
+   */
+  static Path under(Path dir, String prefix, String relative) {
+    return prefix != null && isPlain(relative) ? new Path(URI.create(prefix + relative)) : new Path(dir, relative);
+  }
+
+  private static boolean isPlain(String relative) {
+    int n = relative.length();
+    int segment = 0;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? relative.charAt(i) : '/';
+      if (c == '/') {
+        int length = i - segment;
+        if (length == 0 || (length <= 2 && relative.startsWith(length == 1 ? "." : "..", segment))) {
+          return false;
+        }
+        segment = i + 1;
+      } else if (c >= PLAIN.length || !PLAIN[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

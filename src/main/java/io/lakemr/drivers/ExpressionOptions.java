@@ -106,7 +106,7 @@ final class ExpressionOptions {
 
   /** Sets up the input with the columns the transform reads, the transform, and the pushed-down conjuncts. */
   void configure(Job job, InputSource input) throws IOException {
-    input.configure(job, Schemas.record("row", transform.inputColumns()));
+    input.configure(job, Schemas.record("row", transform.inputColumns()), pruned.kept());
     if (!transform.isIdentity()) {
       transform.store(job.getConfiguration());
     }

@@ -198,12 +198,23 @@ final class InputSource {
     }
   }
 
+  /**
+   * {@link #configure(Job, Schema)} reading only some of the files: those partition pruning
+   * kept of {@link #files()} (a catalog table's manifest lists them alone; a listing is pruned
+   * again where splits are planned).
+   */
+  void configure(Job job, Schema readSchema, InputFiles kept) throws IOException {
+    if (catalogTable == null) {
+      table.configure(job, inputs, readSchema);
+    } else {
+      table.configure(job, catalogTable.jobInputs(), readSchema);
+      catalogTable.configure(job, kept);
+    }
+  }
+
   /** Hands filter conjuncts to the input format, which may use them to skip data. */
   void setPushdown(Job job, List<ColumnPredicate> predicates) throws IOException {
     table.setPushdown(job, predicates);
-    if (catalogTable != null) {
-      catalogTable.prune(job, predicates);
-    }
   }
 
   /** What pushdown skipped in a job, e.g. {@code 3 of 10 row groups skipped}. */

@@ -4,7 +4,6 @@ import io.lakemr.catalog.Catalog;
 import io.lakemr.catalog.DataFile;
 import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.conf.BadInputException;
-import io.lakemr.data.ColumnPredicate;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputManifest;
@@ -123,14 +122,14 @@ final class TableInput {
   }
 
   /**
-   * Leaves out of the job's manifest the files of partitions the filter's conjuncts rule out,
-   * so that neither the manifest nor split planning goes through the others.
+   * {@link #configure(Job)} with only the files left once partitions a filter rules out are
+   * pruned ({@link PartitionPruner}), so that neither the manifest nor split planning goes
+   * through the others; the manifest is written once.
+   *
+   * @param kept this input's files that pruning kept, in their order
    */
-  void prune(Job job, List<ColumnPredicate> predicates) throws IOException {
-    InputFiles kept = PartitionPruner.prune(files, predicates).kept();
-    if (kept.files().size() < files.files().size()) {
-      writeManifest(job, kept);
-    }
+  void configure(Job job, InputFiles kept) throws IOException {
+    writeManifest(job, kept);
   }
 
   private static void writeManifest(Job job, InputFiles files) throws IOException {
