@@ -1,0 +1,104 @@
+package io.lakemr.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lakemr.api.LakemrInput;
+import io.lakemr.api.LakemrOutput;
+import io.lakemr.api.TableColumn;
+import io.lakemr.api.ValueType;
+import io.lakemr.drivers.Commands;
+import io.lakemr.formats.parquet.ParquetCounters;
+import io.lakemr.testing.DuckDb;
+import io.lakemr.testing.LocalJobs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link DailyStations}, a job written against the public API only, run on the local job
+ * runner over Parquet made by {@code lakemr generate} in two Hive-style region directories:
+ * the filter reaches the mapper and prunes the other region before any row is read, and the
+ * published, day-partitioned output holds what DuckDB computes from the same input.
+ */
+class ApiJobTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aUserJobReadsFilteredInputAndPublishesPartitionedRows() throws Exception {
+    Configuration conf = LocalJobs.conf(tmp);
+    Path in = tmp.resolve("in");
+    generate(conf, in.resolve("region=north"), 7, 12_000);
+    generate(conf, in.resolve("region=south"), 8, 9_000);
+    String out = tmp.resolve("lake").resolve("daily").toString();
+
+    Job job = DailyStations.newJob(conf, in.toString());
+    assertEquals(List.of(TableColumn.of("ts", ValueType.LONG), TableColumn.of("station", ValueType.STRING),
+        TableColumn.of("value", ValueType.DOUBLE)), LakemrInput.schema(job.getConfiguration()).list());
+    try (LakemrOutput output = LakemrOutput.configure(job, DailyStations.outputSpec(out))) {
+      assertFalse(Files.exists(Path.of(out)), "nothing is visible before publishing");
+      assertTrue(job.waitForCompletion(false));
+      assertFalse(Files.exists(Path.of(out)), "nothing is visible before publishing");
+      output.publish(job);
+    }
+    assertEquals(12_000, job.getCounters().findCounter(ParquetCounters.ROWS).getValue(),
+        "the south region's files are pruned by the pushed-down filter");
+    assertTrue(Files.exists(Path.of(out, "_SUCCESS")));
+    try (Stream<Path> beside = Files.list(Path.of(out).getParent())) {
+      assertEquals(List.of("daily"), beside.map(p -> p.getFileName().toString()).toList());
+    }
+    assertEquals(expected(in.resolve("region=north")), published(out));
+
+    IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+        () -> ToolRunner.run(conf, new DailyStations(), new String[] {in.toString(), out}));
+    assertTrue(again.getMessage().contains("already exists"), again.getMessage());
+  }
+
+  private static void generate(Configuration conf, Path dir, int seed, int rows) throws Exception {
+    Commands.Result r = Commands.run(conf, "generate", "--rows", Integer.toString(rows), "--files", "2",
+        "--seed", Integer.toString(seed), "--output", dir.toString());
+    assertEquals(0, r.exitCode(), r.toString());
+  }
+
+  /** DuckDB's answer over the north region: day|station -> readings, total, peak. */
+  private static Map<String, String> expected(Path north) throws Exception {
+    try (DuckDb duck = new DuckDb()) {
+      return rows(duck.query("SELECT CAST(epoch_ms(ts) AS DATE)::VARCHAR, station, count(*), sum(value), max(value) "
+          + "FROM read_parquet('" + north + "/*.parquet') WHERE status = 'ok' AND value > 55 GROUP BY ALL"));
+    }
+  }
+
+  /** The published output, read by DuckDB as a Hive-partitioned table. */
+  private static Map<String, String> published(String out) throws Exception {
+    try (Stream<Path> days = Files.list(Path.of(out))) {
+      assertTrue(days.filter(Files::isDirectory).allMatch(d -> d.getFileName().toString().startsWith("day=")));
+    }
+    try (DuckDb duck = new DuckDb()) {
+      return rows(duck.query("SELECT day::VARCHAR, station, readings, total, peak FROM read_parquet('" + out
+          + "/*/*.parquet', hive_partitioning = true)"));
+    }
+  }
+
+  private static Map<String, String> rows(List<List<Object>> rows) {
+    Map<String, String> out = new TreeMap<>();
+    for (List<Object> r : rows) {
+      String value = String.format("%d %.6f %.6f", ((Number) r.get(2)).longValue(), ((Number) r.get(3)).doubleValue(),
+          ((Number) r.get(4)).doubleValue());
+      assertEquals(null, out.put(r.get(0) + "|" + r.get(1), value), "one row per day and station");
+    }
+    assertTrue(out.size() > 100, "groups: " + out.size());
+    return out;
+  }
+}
