@@ -16,6 +16,10 @@ public record TableColumn(String name, ValueType type, int precision, int scale)
   /**
    * Checks the column.
    *
+   * @param name the column's name
+   * @param type the type of its values
+   * @param precision for a decimal, the most digits (1 to 38); else 0
+   * @param scale for a decimal, the digits after the point; else 0
    * @throws IllegalArgumentException for a decimal without a usable precision and scale, or a
    *     precision or scale given to another type
    */
