@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.api.InputSpec;
 import io.lakemr.api.LakemrInput;
 import io.lakemr.api.LakemrOutput;
+import io.lakemr.api.OutputSpec;
+import io.lakemr.api.OutputWriter;
 import io.lakemr.api.TableColumn;
+import io.lakemr.api.TableColumns;
 import io.lakemr.api.ValueType;
+import io.lakemr.api.WriteMode;
 import io.lakemr.drivers.Commands;
 import io.lakemr.formats.parquet.ParquetCounters;
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.LocalJobs;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +26,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +73,57 @@ class ApiJobTest {
     IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
         () -> ToolRunner.run(conf, new DailyStations(), new String[] {in.toString(), out}));
     assertTrue(again.getMessage().contains("already exists"), again.getMessage());
+  }
+
+  /** A map-only job handing whole input batches, filtered, to the output writer. */
+  public static class CopyMapper extends Mapper<NullWritable, VectorizedRowBatch, NullWritable, NullWritable> {
+
+    private OutputWriter out;
+
+    @Override
+    protected void setup(Context context) throws IOException, InterruptedException {
+      out = LakemrOutput.writer(context);
+    }
+
+    @Override
+    protected void map(NullWritable key, VectorizedRowBatch batch, Context context) throws IOException {
+      out.write(batch);
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException {
+      out.close();
+    }
+  }
+
+  @Test
+  void aMapOnlyJobWritesWholeBatchesAndOverwrites() throws Exception {
+    Configuration conf = LocalJobs.conf(tmp);
+    Path in = tmp.resolve("in");
+    generate(conf, in, 3, 8_000);
+    Path out = tmp.resolve("high");
+    Files.createDirectories(out.resolve("status=stale"));
+    Files.writeString(out.resolve("status=stale").resolve("old.csv"), "x\n");
+
+    Job job = Job.getInstance(conf, "high readings");
+    TableColumns columns = LakemrInput.configure(job, InputSpec.builder().input(in.toString())
+        .columns("station", "value", "status").where("value > 70 OR value < 30").build());
+    job.setMapperClass(CopyMapper.class);
+    job.setNumReduceTasks(0);
+    try (LakemrOutput output = LakemrOutput.configure(job, OutputSpec.builder(out.toString()).format("csv")
+        .columns(columns).partitionBy("status").mode(WriteMode.OVERWRITE).build())) {
+      assertTrue(job.waitForCompletion(false));
+      output.publish(job);
+    }
+    assertFalse(Files.exists(out.resolve("status=stale")), "overwrite replaced the old output");
+    try (DuckDb duck = new DuckDb()) {
+      List<List<Object>> want = duck.query("SELECT status, count(*), round(sum(value), 6) FROM read_parquet('" + in
+          + "/*.parquet') WHERE value > 70 OR value < 30 GROUP BY status ORDER BY status");
+      List<List<Object>> got = duck.query("SELECT status, count(*), round(sum(value), 6) FROM read_csv('" + out
+          + "/*/*.csv', hive_partitioning = true) GROUP BY status ORDER BY status");
+      assertEquals(3, want.size());
+      assertEquals(want.toString(), got.toString());
+    }
   }
 
   private static void generate(Configuration conf, Path dir, int seed, int rows) throws Exception {
