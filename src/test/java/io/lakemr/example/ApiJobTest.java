@@ -14,6 +14,7 @@ import io.lakemr.api.TableColumn;
 import io.lakemr.api.TableColumns;
 import io.lakemr.api.ValueType;
 import io.lakemr.api.WriteMode;
+import io.lakemr.conf.LakemrConfig;
 import io.lakemr.drivers.Commands;
 import io.lakemr.formats.parquet.ParquetCounters;
 import io.lakemr.testing.DuckDb;
@@ -97,16 +98,19 @@ class ApiJobTest {
   }
 
   @Test
-  void aMapOnlyJobWritesWholeBatchesAndOverwrites() throws Exception {
+  void aMapOnlyJobReadsATableAndWritesWholeBatchesOverwriting() throws Exception {
     Configuration conf = LocalJobs.conf(tmp);
-    Path in = tmp.resolve("in");
+    conf.set(LakemrConfig.CATALOG_DIR, tmp.resolve("catalog").toUri().toString());
+    Path in = tmp.resolve("sensors");
     generate(conf, in, 3, 8_000);
+    Commands.Result registered = Commands.run(conf, "catalog", "register", "sensors", "--location", in.toString());
+    assertEquals(0, registered.exitCode(), registered.toString());
     Path out = tmp.resolve("high");
     Files.createDirectories(out.resolve("status=stale"));
     Files.writeString(out.resolve("status=stale").resolve("old.csv"), "x\n");
 
     Job job = Job.getInstance(conf, "high readings");
-    TableColumns columns = LakemrInput.configure(job, InputSpec.builder().input(in.toString())
+    TableColumns columns = LakemrInput.configure(job, InputSpec.builder().input("table:sensors")
         .columns("station", "value", "status").where("value > 70 OR value < 30").build());
     job.setMapperClass(CopyMapper.class);
     job.setNumReduceTasks(0);
