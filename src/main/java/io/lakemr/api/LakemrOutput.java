@@ -6,6 +6,7 @@ import io.lakemr.conf.LakemrConfig;
 import io.lakemr.data.Column;
 import io.lakemr.data.Schemas;
 import io.lakemr.formats.BatchInputFormat;
+import io.lakemr.formats.badrecords.BadRecordLimit;
 import io.lakemr.formats.output.BatchOutputFormat;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
@@ -132,7 +133,8 @@ public final class LakemrOutput implements Closeable {
    * the job has not succeeded, removes what it wrote and throws.
    *
    * @param job the job, complete
-   * @throws IOException when the job did not succeed (nothing is published), or publishing
+   * @throws IOException when the job did not succeed or met more bad input records than
+   *     {@code lakemr.input.max.bad.records} allows (nothing is published), or publishing
    *     failed (what was moved is moved back, or left for the next run on the output to
    *     finish, as the message says)
    * @throws IllegalStateException when this output was published or closed already
@@ -141,25 +143,27 @@ public final class LakemrOutput implements Closeable {
     if (done) {
       throw new IllegalStateException("output " + target.output() + " was published or closed already");
     }
-    boolean succeeded;
     try {
-      succeeded = job.isComplete() && job.isSuccessful();
-    } catch (IOException | RuntimeException e) {
-      close();
-      throw e;
-    }
-    if (!succeeded) {
-      close();
-      throw new IOException("job " + job.getJobID() + " (" + job.getJobName() + ") did not succeed; nothing was "
-          + "published into " + target.output());
-    }
-    try {
+      String failed = failure(job);
+      if (failed != null) {
+        throw new IOException("job " + job.getJobID() + " (" + job.getJobName() + ") " + failed
+            + "; nothing was published into " + target.output());
+      }
       target.publish();
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
     done = true;
+  }
+
+  /** Why a job's output may not be published, or null when it may. */
+  private String failure(Job job) throws IOException {
+    if (!job.isComplete() || !job.isSuccessful()) {
+      return "did not succeed";
+    }
+    String tooManyBad = BadRecordLimit.check(job.getConfiguration(), job.getCounters(), target.staging());
+    return tooManyBad == null ? null : "failed: " + tooManyBad;
   }
 
   /**

@@ -130,6 +130,36 @@ class ApiJobTest {
     }
   }
 
+  /** A mapper whose task fails. */
+  public static class FailingMapper extends Mapper<NullWritable, VectorizedRowBatch, NullWritable, NullWritable> {
+
+    @Override
+    protected void map(NullWritable key, VectorizedRowBatch batch, Context context) {
+      throw new IllegalStateException("this task fails");
+    }
+  }
+
+  @Test
+  void aFailedJobPublishesNothingAndLeavesNothingBehind() throws Exception {
+    Configuration conf = LocalJobs.conf(tmp);
+    conf.setInt("mapreduce.map.maxattempts", 1);
+    Path in = tmp.resolve("in");
+    generate(conf, in, 5, 1_000);
+    Path out = tmp.resolve("lake").resolve("failed");
+    Job job = Job.getInstance(conf, "failing");
+    TableColumns columns = LakemrInput.configure(job, InputSpec.builder().input(in.toString()).build());
+    job.setMapperClass(FailingMapper.class);
+    job.setNumReduceTasks(0);
+    try (LakemrOutput output = LakemrOutput.configure(job, OutputSpec.builder(out.toString()).columns(columns).build())) {
+      assertFalse(job.waitForCompletion(false));
+      IOException e = assertThrows(IOException.class, () -> output.publish(job));
+      assertTrue(e.getMessage().contains("did not succeed"), e.getMessage());
+    }
+    try (Stream<Path> beside = Files.list(out.getParent())) {
+      assertEquals(List.of(), beside.toList(), "no output, staging, scratch or lock is left");
+    }
+  }
+
   private static void generate(Configuration conf, Path dir, int seed, int rows) throws Exception {
     Commands.Result r = Commands.run(conf, "generate", "--rows", Integer.toString(rows), "--files", "2",
         "--seed", Integer.toString(seed), "--output", dir.toString());
