@@ -439,4 +439,15 @@ public final class LakemrConfig {
   /** Splits {@code plan} reads the first rows of, at most, spread over the job's splits: {@value}. */
   public static final String PLAN_SAMPLE_SPLITS = "lakemr.plan.sample.splits";
   public static final int PLAN_SAMPLE_SPLITS_DEFAULT = 8;
+
+  // ---- Java API (io.lakemr.api) ----
+
+  /** Class of the input format a job set up with {@code LakemrInput.configure} reads through. */
+  public static final String API_INPUT_FORMAT_CLASS = "lakemr.api.input.format.class";
+
+  /** Avro record schema (JSON) of the batches a mapper of {@code LakemrInput.configure} receives. */
+  public static final String API_INPUT_SCHEMA = "lakemr.api.input.schema";
+
+  /** Avro record schema (JSON) of the rows an {@code OutputWriter} takes: file and partition columns. */
+  public static final String API_OUTPUT_SCHEMA = "lakemr.api.output.schema";
 }

@@ -14,6 +14,7 @@ import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.mappers.AggregateMapper;
+import io.lakemr.publish.OutputTarget;
 import io.lakemr.reducers.AggregateReducer;
 import io.lakemr.reducers.DistinctStageReducer;
 import io.lakemr.reducers.PartialCombiner;

@@ -17,6 +17,7 @@ import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.output.OutputMetadata;
 import io.lakemr.mappers.ConvertMapper;
+import io.lakemr.publish.OutputTarget;
 import io.lakemr.reducers.ConvertReducer;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
+import io.lakemr.publish.OutputTarget;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

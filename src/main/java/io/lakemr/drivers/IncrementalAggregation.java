@@ -8,6 +8,7 @@ import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.data.GroupKey;
 import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputManifest;
+import io.lakemr.publish.OutputTarget;
 import io.lakemr.reducers.AggregateReducer;
 import io.lakemr.reducers.IncrementalAggregateReducer;
 import io.lakemr.reducers.IncrementalDistinctStageReducer;

@@ -1,5 +1,6 @@
 package io.lakemr.drivers;
 
+import io.lakemr.catalog.TableInput;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.data.ColumnPredicate;
 import io.lakemr.data.TableSchema;

@@ -2,6 +2,7 @@ package io.lakemr.drivers;
 
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.badrecords.BadRecordLimit;
+import io.lakemr.publish.OutputTarget;
 import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.io.InputStream;

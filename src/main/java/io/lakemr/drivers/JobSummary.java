@@ -10,6 +10,7 @@ import io.lakemr.data.Column;
 import io.lakemr.formats.HivePaths;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.PartitionLog;
+import io.lakemr.publish.OutputTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,6 +2,8 @@ package io.lakemr.drivers;
 
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.Redaction;
+import io.lakemr.publish.OutputLockedException;
+import io.lakemr.publish.OutputTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
+import io.lakemr.publish.OutputTarget;
 
 /**
  * The output options of a writing command, parsed: {@code --output}, {@code --output-format},

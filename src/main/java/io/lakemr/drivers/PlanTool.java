@@ -8,6 +8,7 @@ import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPlan;
 import io.lakemr.expr.BatchTransform;
 import io.lakemr.mappers.AggregateMapper;
+import io.lakemr.publish.OutputTarget;
 import io.lakemr.tasks.Framework;
 import java.util.ArrayList;
 import java.util.Arrays;

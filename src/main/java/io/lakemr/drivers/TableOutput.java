@@ -18,6 +18,7 @@ import io.lakemr.formats.InputFormatDescriptor;
 import io.lakemr.formats.InputFormats;
 import io.lakemr.formats.output.OutputFormatDescriptor;
 import io.lakemr.formats.output.OutputFormats;
+import io.lakemr.publish.OutputTarget;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

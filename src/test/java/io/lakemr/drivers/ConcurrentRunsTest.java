@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakemr.publish.OutputTarget;
 import io.lakemr.testing.Csv;
 import io.lakemr.testing.LocalJobs;
 import io.lakemr.testing.ParquetFiles;

@@ -254,14 +254,18 @@ public class BatchOutputFormat extends FileOutputFormat<NullWritable, NullWritab
     return committer;
   }
 
-  /** A writer that refuses records: batches go through {@link #openWriter}. */
+  /**
+   * A writer that refuses records: tasks write through {@link #openWriter}, and jobs of the
+   * public API through its {@code OutputWriter}.
+   */
   @Override
   public RecordWriter<NullWritable, NullWritable> getRecordWriter(TaskAttemptContext context) {
     return new RecordWriter<>() {
       @Override
       public void write(NullWritable key, NullWritable value) {
         throw new UnsupportedOperationException(
-            "lakemr output is written through BatchOutputFormat.openWriter, not context.write");
+            "lakemr output is written through an OutputWriter (io.lakemr.api.LakemrOutput.writer(context)), "
+            + "not context.write");
       }
 
       @Override

@@ -1,4 +1,4 @@
-package io.lakemr.drivers;
+package io.lakemr.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,10 +37,11 @@ import org.apache.hadoop.fs.Path;
  * A unit whose staged copy is gone has been moved; one whose old copy sits in the old
  * directory has been moved aside. Rolling back runs the same checks the other way.
  */
-final class Publication {
+public final class Publication {
 
   /** Called before each step that changes the file system, with what it does; for tests. */
-  interface StepHook {
+  public interface StepHook {
+    /** Called before a step, with what it does. */
     void before(String step) throws IOException;
   }
 

@@ -1,4 +1,4 @@
-package io.lakemr.drivers;
+package io.lakemr.publish;
 
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
@@ -61,12 +61,12 @@ import org.slf4j.LoggerFactory;
  * whose lease expired left beside the output is finished or removed by the next run
  * ({@link LeftOvers}).
  */
-final class OutputTarget implements Closeable {
+public final class OutputTarget implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputTarget.class);
 
   /** How an existing output path is treated. */
-  enum Mode {
+  public enum Mode {
     /** An existing output is refused before the job starts. */
     ERROR,
     /** The old output is replaced once the job has succeeded. */
@@ -76,11 +76,17 @@ final class OutputTarget implements Closeable {
     /** New, uniquely named files are added; nothing is replaced. */
     APPEND;
 
-    String optionName() {
+    /** The mode as {@code --mode} names it, e.g. {@code overwrite-partitions}. */
+    public String optionName() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static Mode parse(String s) {
+    /**
+     * The mode {@code --mode} names.
+     *
+     * @throws BadInputException for an unknown mode
+     */
+    public static Mode parse(String s) {
       for (Mode m : values()) {
         if (m.optionName().equals(s.trim().toLowerCase(Locale.ROOT))) {
           return m;
@@ -133,7 +139,7 @@ final class OutputTarget implements Closeable {
    *     is a root, or {@code overwrite-partitions} is asked of unpartitioned output
    * @throws OutputLockedException when another live run is writing the output
    */
-  static OutputTarget prepare(Configuration conf, String outputPath, Mode mode, int partitionColumns,
+  public static OutputTarget prepare(Configuration conf, String outputPath, Mode mode, int partitionColumns,
       List<String> inputs, String command, PrintStream err) throws IOException {
     Path output = check(conf, outputPath, mode, partitionColumns, inputs);
     FileSystem fs = output.getFileSystem(conf);
@@ -156,7 +162,7 @@ final class OutputTarget implements Closeable {
    * @return the output path, qualified
    * @throws BadInputException as {@link #prepare} does, but for an existing output
    */
-  static Path check(Configuration conf, String outputPath, Mode mode, int partitionColumns, List<String> inputs)
+  public static Path check(Configuration conf, String outputPath, Mode mode, int partitionColumns, List<String> inputs)
       throws IOException {
     Path p = new Path(outputPath);
     FileSystem fs = p.getFileSystem(conf);
@@ -261,31 +267,33 @@ final class OutputTarget implements Closeable {
     }
   }
 
-  Path output() {
+  /** The output path, qualified. */
+  public Path output() {
     return run.output();
   }
 
-  Mode mode() {
+  /** The write mode. */
+  public Mode mode() {
     return mode;
   }
 
   /** The directory the final job's committer writes into. */
-  Path staging() {
+  public Path staging() {
     return run.staging();
   }
 
   /** A directory for the intermediate data of a chained stage, removed with the scratch. */
-  Path intermediate(String name) {
+  public Path intermediate(String name) {
     return new Path(run.scratch(), name);
   }
 
   /** Where failing tasks of the job {@code name} describe their failure. */
-  Path failureDir(String name) {
+  public Path failureDir(String name) {
     return new Path(new Path(run.scratch(), "failures"), name);
   }
 
   /** Where failing tasks of the final job describe their failure. */
-  Path failureDir() {
+  public Path failureDir() {
     return failureDir("final");
   }
 
@@ -294,17 +302,17 @@ final class OutputTarget implements Closeable {
    * (moved aside and restored on failure, as partitions are) instead of refusing to publish:
    * for outputs whose file names are chosen, not generated ({@code convert --per-file}).
    */
-  void replaceFiles() {
+  public void replaceFiles() {
     replaceFiles = true;
   }
 
   /** Makes a succeeded job's output visible at the output path, as the mode says. */
-  void publish() throws IOException {
+  public void publish() throws IOException {
     publish(step -> { });
   }
 
   /** {@link #publish()} with a hook called before each step, for tests that stop it halfway. */
-  void publish(Publication.StepHook hook) throws IOException {
+  public void publish(Publication.StepHook hook) throws IOException {
     if (lock == null) {
       lock = waitForLock();
     }
@@ -357,7 +365,7 @@ final class OutputTarget implements Closeable {
    * that wrote its commit marker and could not undo its publish leaves everything for the
    * next run to finish.
    */
-  void discard() throws IOException {
+  public void discard() throws IOException {
     try {
       if (!fs.exists(run.marker())) {
         fs.delete(run.staging(), true);
@@ -369,7 +377,7 @@ final class OutputTarget implements Closeable {
   }
 
   /** Stops the heartbeat and keeps the lock: what a client that dies leaves; for tests. */
-  void stopHeartbeat() {
+  public void stopHeartbeat() {
     if (heartbeat != null) {
       heartbeat.shutdownNow();
       heartbeat = null;
@@ -391,7 +399,8 @@ final class OutputTarget implements Closeable {
     }
   }
 
-  FileSystem fileSystem() {
+  /** The output's file system. */
+  public FileSystem fileSystem() {
     return fs;
   }
 

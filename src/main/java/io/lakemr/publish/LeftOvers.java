@@ -1,4 +1,4 @@
-package io.lakemr.drivers;
+package io.lakemr.publish;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,8 +1,5 @@
-package io.lakemr.drivers;
+package io.lakemr.catalog;
 
-import io.lakemr.catalog.Catalog;
-import io.lakemr.catalog.DataFile;
-import io.lakemr.catalog.TableSnapshot;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
@@ -25,7 +22,7 @@ import org.apache.hadoop.mapreduce.Job;
  * and never from a listing, so a dead writer's leftovers are never read and files a later
  * commit moved aside are found where they are. Jobs get them through an {@link InputManifest}.
  */
-final class TableInput {
+public final class TableInput {
 
   private final String spec;
   private final TableSnapshot snapshot;
@@ -44,7 +41,7 @@ final class TableInput {
    * @throws BadInputException when a table is named beside other inputs, when {@code --as-of}
    *     is given without a table, or when the snapshot holds no files
    */
-  static TableInput open(Configuration conf, List<String> inputs, String asOf) throws IOException {
+  public static TableInput open(Configuration conf, List<String> inputs, String asOf) throws IOException {
     return open(conf, inputs, asOf, null);
   }
 
@@ -53,7 +50,7 @@ final class TableInput {
    *
    * @param only the relative paths ({@link DataFile#path()}) of the files to read, or null for all
    */
-  static TableInput open(Configuration conf, List<String> inputs, String asOf, Set<String> only)
+  public static TableInput open(Configuration conf, List<String> inputs, String asOf, Set<String> only)
       throws IOException {
     boolean anyTable = inputs.stream().anyMatch(Catalog::isTableSpec);
     if (!anyTable) {
@@ -98,17 +95,17 @@ final class TableInput {
   }
 
   /** The snapshot's files with their partition values. */
-  InputFiles files() {
+  public InputFiles files() {
     return files;
   }
 
   /** The path jobs are given as their input: the table's location (for delegation tokens). */
-  List<String> jobInputs() {
+  public List<String> jobInputs() {
     return List.of(snapshot.location().toString());
   }
 
   /** The table as the user named it, with the commit read, e.g. {@code table:sensors@12}. */
-  String describe() {
+  public String describe() {
     return spec + "@" + snapshot.version();
   }
 
@@ -117,7 +114,7 @@ final class TableInput {
    * temporary file, which only the client reads (splits are planned there), removed when this
    * JVM exits.
    */
-  void configure(Job job) throws IOException {
+  public void configure(Job job) throws IOException {
     writeManifest(job, files);
   }
 
@@ -128,7 +125,7 @@ final class TableInput {
    *
    * @param kept this input's files that pruning kept, in their order
    */
-  void configure(Job job, InputFiles kept) throws IOException {
+  public void configure(Job job, InputFiles kept) throws IOException {
     writeManifest(job, kept);
   }
 

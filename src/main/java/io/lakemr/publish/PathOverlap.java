@@ -1,4 +1,4 @@
-package io.lakemr.drivers;
+package io.lakemr.publish;
 
 import io.lakemr.conf.BadInputException;
 import io.lakemr.formats.InputFiles;

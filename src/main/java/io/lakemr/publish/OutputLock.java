@@ -1,4 +1,4 @@
-package io.lakemr.drivers;
+package io.lakemr.publish;
 
 import io.lakemr.formats.AtomicFiles;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.lakemr.drivers;
+package io.lakemr.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
