@@ -53,7 +53,7 @@ final class InspectText {
     String what = doc.containsKey("table")
         ? "table " + doc.get("table") + " at " + doc.get("location") + ", version " + doc.get("version")
         : String.valueOf(doc.get("directory"));
-    out.printf("%s: %d partition%s%s, %,d file%s, %s rows, %,d bytes%n", what, parts.size(),
+    out.printf("%s: %,d partition%s%s, %,d file%s, %s rows, %,d bytes%n", what, parts.size(),
         parts.size() == 1 ? "" : "s", columns.isEmpty() ? "" : " by " + String.join(", ", columns),
         (Integer) totals.get("files"), (Integer) totals.get("files") == 1 ? "" : "s",
         count(totals.get("rows")), (Long) totals.get("bytes"));
@@ -69,16 +69,16 @@ final class InspectText {
     for (Object o : parts) {
       Map<String, Object> p = map(o);
       Object share = p.get("rowShare");
-      out.printf(row, p.get("partition"), p.get("files"), count(p.get("rows")), count(p.get("bytes")),
+      out.printf(row, p.get("partition"), count(p.get("files")), count(p.get("rows")), count(p.get("bytes")),
           share == null ? "?" : String.format(Locale.ROOT, "%.1f", (Double) share * 100));
     }
-    out.printf(row, "total", totals.get("files"), count(totals.get("rows")), count(totals.get("bytes")),
+    out.printf(row, "total", count(totals.get("files")), count(totals.get("rows")), count(totals.get("bytes")),
         totals.get("rows") == null ? "?" : "100.0");
     Map<String, Object> sizes = map(doc.get("sizes"));
     Object ratio = sizes.get("largestOverMedian");
-    out.printf(Locale.ROOT, "  largest partition: %,d %s, %s the median's %,.0f%n", (Long) sizes.get("largest"),
-        sizes.get("measure"), ratio == null ? "no median to compare with:" : String.format(Locale.ROOT, "%.2f times",
-            (Double) ratio), (Double) sizes.get("median"));
+    out.printf(Locale.ROOT, "  largest partition: %,d %s, %s%n", (Long) sizes.get("largest"), sizes.get("measure"),
+        ratio == null ? "and the median partition is empty"
+            : String.format(Locale.ROOT, "%.2f times the median's %,.0f", (Double) ratio, (Double) sizes.get("median")));
     histogram(map(doc.get("histogram")), out);
   }
 
