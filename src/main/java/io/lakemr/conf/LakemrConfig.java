@@ -439,4 +439,22 @@ public final class LakemrConfig {
   /** Splits {@code plan} reads the first rows of, at most, spread over the job's splits: {@value}. */
   public static final String PLAN_SAMPLE_SPLITS = "lakemr.plan.sample.splits";
   public static final int PLAN_SAMPLE_SPLITS_DEFAULT = 8;
+
+  // ---- progress ----
+
+  /**
+   * How a command shows its jobs' progress on stderr: {@code auto} (one line per stage, rewritten
+   * in place, when a person is at a terminal, else plain lines), {@code tty} (always rewritten),
+   * {@code plain} (a new line at most every {@link #PROGRESS_INTERVAL_SECONDS}) or {@code off}:
+   * {@value}. With {@code auto}, the environment variable {@value #PROGRESS_ENV} decides when set.
+   */
+  public static final String PROGRESS = "lakemr.progress";
+  public static final String PROGRESS_DEFAULT = "auto";
+
+  /** The environment variable that overrides {@code lakemr.progress=auto}: {@value}. */
+  public static final String PROGRESS_ENV = "LAKEMR_PROGRESS";
+
+  /** Least seconds between two plain progress lines of a stage (its first and last line always print): {@value}. */
+  public static final String PROGRESS_INTERVAL_SECONDS = "lakemr.progress.interval.seconds";
+  public static final int PROGRESS_INTERVAL_SECONDS_DEFAULT = 5;
 }
