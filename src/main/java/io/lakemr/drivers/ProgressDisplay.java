@@ -44,6 +44,7 @@ final class ProgressDisplay {
   private double fraction;
   private long rows = -1;
   private long rowsAt;
+  private long updatedAt;
   private String lastShown;
   private long lastShownAt;
   private int lastPercent = -1;
@@ -103,6 +104,7 @@ final class ProgressDisplay {
       lastShown = null;
     }
     fraction = newFraction;
+    updatedAt = now;
     if (newRows >= 0) {
       rows = newRows;
       rowsAt = now;
@@ -120,12 +122,15 @@ final class ProgressDisplay {
     return moved && now - lastShownAt >= intervalMs;
   }
 
-  /** Ends the stage shown, if any: its last line (plain, when not printed yet), or the terminal line's newline. */
+  /**
+   * Ends the stage shown, if any: its last line as of its last update (plain, when not printed
+   * yet), or the terminal line's newline.
+   */
   void endStage() {
     if (phase == null) {
       return;
     }
-    long now = clockMs.getAsLong();
+    long now = updatedAt;
     if (mode == Mode.TTY) {
       show(now);
       out.println();
