@@ -59,7 +59,7 @@ final class InspectText {
         count(totals.get("rows")), (Long) totals.get("bytes"));
     List<String> from = strings(doc.get("rowsFrom"));
     out.println("  rows from: " + (from.isEmpty() ? "nothing (no metadata says them)" : String.join(", ", from)));
-    int width = "partition".length();
+    int width = "(no partitions)".length();
     for (Object o : parts) {
       width = Math.max(width, String.valueOf(map(o).get("partition")).length());
     }
@@ -69,7 +69,8 @@ final class InspectText {
     for (Object o : parts) {
       Map<String, Object> p = map(o);
       Object share = p.get("rowShare");
-      out.printf(row, p.get("partition"), count(p.get("files")), count(p.get("rows")), count(p.get("bytes")),
+      String name = String.valueOf(p.get("partition"));
+      out.printf(row, name.isEmpty() ? "(no partitions)" : name, count(p.get("files")), count(p.get("rows")), count(p.get("bytes")),
           share == null ? "?" : String.format(Locale.ROOT, "%.1f", (Double) share * 100));
     }
     out.printf(row, "total", count(totals.get("files")), count(totals.get("rows")), count(totals.get("bytes")),
@@ -87,7 +88,7 @@ final class InspectText {
     List<?> bars = (List<?>) h.get("bars");
     out.println();
     out.println(measure + " per partition (" + h.get("scale") + "):");
-    int width = 0;
+    int width = 1;
     for (Object o : bars) {
       width = Math.max(width, barLabel(map(o)).length());
     }
@@ -100,7 +101,8 @@ final class InspectText {
 
   private static String barLabel(Map<String, Object> bar) {
     if (bar.containsKey("partition")) {
-      return String.valueOf(bar.get("partition"));
+      String name = String.valueOf(bar.get("partition"));
+      return name.isEmpty() ? "(no partitions)" : name;
     }
     long from = (Long) bar.get("from");
     long to = (Long) bar.get("to");

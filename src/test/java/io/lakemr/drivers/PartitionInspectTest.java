@@ -133,13 +133,39 @@ class PartitionInspectTest {
   }
 
   @Test
-  void tableRowsFromItsLog() throws Exception {
-    Path table = tmp.resolve("table");
-    try (Stream<Path> s = Files.walk(parquetOut)) {
+  void withoutASummaryCsvRowsAreUnknownAndBytesAreMeasured() throws Exception {
+    Path copy = tmp.resolve("csv-without-summary");
+    copyTree(csvOut, copy);
+    Files.delete(copy.resolve(JobSummary.FILE_NAME));
+    JsonNode doc = json(copy.toString());
+    assertTrue(doc.get("totals").get("rows").isNull(), doc.toString());
+    assertEquals("[]", doc.get("rowsFrom").toString());
+    long bytes = 0;
+    long largest = 0;
+    for (JsonNode p : doc.get("partitions")) {
+      assertTrue(p.get("rows").isNull() && p.get("rowShare").isNull(), p.toString());
+      bytes += p.get("bytes").asLong();
+      largest = Math.max(largest, p.get("bytes").asLong());
+    }
+    assertEquals(bytes, doc.get("totals").get("bytes").asLong());
+    assertEquals("bytes", doc.get("sizes").get("measure").asText());
+    assertEquals(largest, doc.get("sizes").get("largest").asLong());
+    String text = run("inspect", copy.toString()).out();
+    assertTrue(text.contains("3 files, ? rows, ") && text.contains("bytes per partition (one bar per partition):"), text);
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
-        Files.copy(p, table.resolve(parquetOut.relativize(p).toString()));
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
       }
     }
+  }
+
+  @Test
+  void tableRowsFromItsLog() throws Exception {
+    Path table = tmp.resolve("table");
+    copyTree(parquetOut, table);
     run("catalog", "register", "by_status", "--location", table.toString());
     JsonNode doc = json("table:by_status");
     checkRows(doc, PartitionReport.FROM_LOG);
