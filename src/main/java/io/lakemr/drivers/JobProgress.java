@@ -62,7 +62,8 @@ final class JobProgress {
     ProgressDisplay.Mode mode = mode(conf);
     long interval = 1000L * conf.getInt(LakemrConfig.PROGRESS_INTERVAL_SECONDS,
         LakemrConfig.PROGRESS_INTERVAL_SECONDS_DEFAULT);
-    ProgressDisplay display = new ProgressDisplay(job.getJobName(), mode, interval, System::currentTimeMillis, out);
+    ProgressDisplay display = new ProgressDisplay(job.getJobName(), mode, interval, System::currentTimeMillis, out)
+        .columns(System.getenv("COLUMNS"));
     new JobProgress(job, pollMs, local, display, mode != ProgressDisplay.Mode.OFF).run();
   }
 

@@ -29,6 +29,12 @@ final class ProgressDisplay {
   /** Least milliseconds between two rewrites of a terminal line. */
   static final long TTY_REFRESH_MS = 250;
 
+  /**
+   * Columns of a terminal when the environment's {@code COLUMNS} does not say: a terminal line
+   * is cut one short of them, since a line that wraps cannot be rewritten in place.
+   */
+  static final int TERMINAL_COLUMNS_DEFAULT = 80;
+
   /** Carriage return, then the line, then clear to the end of the line (ANSI). */
   static final String REWRITE = "\r";
   static final String CLEAR_TO_END = "\u001b[K";
@@ -38,6 +44,7 @@ final class ProgressDisplay {
   private final long intervalMs;
   private final LongSupplier clockMs;
   private final PrintStream out;
+  private int columns = TERMINAL_COLUMNS_DEFAULT;
 
   private String phase;
   private long stageStart;
@@ -56,6 +63,19 @@ final class ProgressDisplay {
     this.intervalMs = intervalMs;
     this.clockMs = clockMs;
     this.out = out;
+  }
+
+  /** Sets the terminal's columns (from {@code COLUMNS}, when it holds a number); returns this. */
+  ProgressDisplay columns(String columnsEnv) {
+    try {
+      int n = columnsEnv == null ? 0 : Integer.parseInt(columnsEnv.trim());
+      if (n > 1) {
+        columns = n;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: keep the default
+    }
+    return this;
   }
 
   /**
@@ -149,6 +169,9 @@ final class ProgressDisplay {
     double rate = rows < 0 || ratedFor < ProgressLine.ESTIMATE_FROM_MS ? -1 : rows * 1000.0 / ratedFor;
     String line = ProgressLine.format(job, phase, fraction, rows, rate, now - stageStart);
     if (mode == Mode.TTY) {
+      if (line.length() >= columns) {
+        line = line.substring(0, columns - 1);
+      }
       if (line.equals(lastShown)) {
         return;
       }

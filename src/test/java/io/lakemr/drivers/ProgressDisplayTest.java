@@ -105,6 +105,24 @@ class ProgressDisplayTest {
   }
 
   @Test
+  void terminalLinesAreCutShortOfTheColumns() {
+    ProgressDisplay d = new ProgressDisplay("lakemr aggregate (distinct stage)", ProgressDisplay.Mode.TTY, 5_000,
+        () -> now, out).columns("60");
+    d.update("reduce", 0.5, 12_345_678);
+    d.endStage();
+    String line = printed().split("\n")[0];
+    assertEquals("\r[lakemr aggregate (distinct stage)] reduce  50%  12,345,678"
+        + ProgressDisplay.CLEAR_TO_END, line);
+    assertEquals(59, line.length() - 1 - ProgressDisplay.CLEAR_TO_END.length());
+    ProgressDisplay unset = new ProgressDisplay("x".repeat(100), ProgressDisplay.Mode.TTY, 5_000, () -> now, out)
+        .columns("wide");
+    bytes.reset();
+    unset.update("map", 0, 0);
+    assertEquals("\r[" + "x".repeat(ProgressDisplay.TERMINAL_COLUMNS_DEFAULT - 2) + ProgressDisplay.CLEAR_TO_END,
+        printed(), "not a number: the default columns");
+  }
+
+  @Test
   void offPrintsNothing() {
     ProgressDisplay d = display(ProgressDisplay.Mode.OFF);
     d.update("map", 0.5, 10);
