@@ -450,4 +450,22 @@ public final class LakemrConfig {
 
   /** Avro record schema (JSON) of the rows an {@code OutputWriter} takes: file and partition columns. */
   public static final String API_OUTPUT_SCHEMA = "lakemr.api.output.schema";
+
+  // ---- progress ----
+
+  /**
+   * How a command shows its jobs' progress on stderr: {@code auto} (one line per stage, rewritten
+   * in place, when a person is at a terminal, else plain lines), {@code tty} (always rewritten),
+   * {@code plain} (a new line at most every {@link #PROGRESS_INTERVAL_SECONDS}) or {@code off}:
+   * {@value}. With {@code auto}, the environment variable {@value #PROGRESS_ENV} decides when set.
+   */
+  public static final String PROGRESS = "lakemr.progress";
+  public static final String PROGRESS_DEFAULT = "auto";
+
+  /** The environment variable that overrides {@code lakemr.progress=auto}: {@value}. */
+  public static final String PROGRESS_ENV = "LAKEMR_PROGRESS";
+
+  /** Least seconds between two plain progress lines of a stage (its first and last line always print): {@value}. */
+  public static final String PROGRESS_INTERVAL_SECONDS = "lakemr.progress.interval.seconds";
+  public static final int PROGRESS_INTERVAL_SECONDS_DEFAULT = 5;
 }

@@ -2,6 +2,8 @@ package io.lakemr.drivers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lakemr.catalog.Catalog;
+import io.lakemr.catalog.TableLog;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.formats.InputFile;
 import io.lakemr.formats.InputFiles;
@@ -21,10 +23,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * {@code lakemr inspect PATH [--json]}: the structure of a file of any registered input format
- * ({@link InputFormats}), or of a directory of them, from metadata only; no data is read. The
- * format is told by the file's first bytes, else by its name. {@code --json} prints the same as
- * one JSON document.
+ * {@code lakemr inspect PATH|table:NAME [--json]}: the structure of a file of any registered
+ * input format ({@link InputFormats}), or of a directory of them, from metadata only; no data is
+ * read. The format is told by the file's first bytes, else by its name. A directory of Hive
+ * {@code key=value} partition directories (a partitioned output) or a table is described by its
+ * partitions ({@link PartitionReport}). {@code --json} prints the same as one JSON document.
  */
 public final class InspectTool extends LakemrTool {
 
@@ -42,9 +45,12 @@ public final class InspectTool extends LakemrTool {
   @Override
   String usage() {
     List<String> lines = new ArrayList<>(List.of(
-        "usage: lakemr inspect [generic options] PATH [--json]",
+        "usage: lakemr inspect [generic options] PATH|table:NAME [--json]",
         "  PATH    a file of a format lakemr reads (" + String.join(", ", InputFormats.names()) + "), or a",
-        "          directory (its files with sizes, and the first file of each format inspected)",
+        "          directory (its files with sizes, and the first file of each format inspected); for an",
+        "          output of key=value partition directories or a table, its partitions: files, rows,",
+        "          bytes and share of each, the largest over the median and a histogram of sizes",
+        "  table:NAME  a catalog table (or table:PATH): its partitions as for an output directory",
         "  --json  print one JSON document instead of text"));
     for (InputFormatDescriptor f : InputFormats.ALL) {
       lines.addAll(f.inspectUsage());
@@ -60,16 +66,9 @@ public final class InspectTool extends LakemrTool {
           : "inspect takes one PATH, not " + cl.positional().size());
     }
     Configuration conf = getConf();
-    Path path = new Path(cl.positional().get(0));
-    FileSystem fs = path.getFileSystem(conf);
-    FileStatus status;
-    try {
-      status = fs.getFileStatus(path);
-    } catch (FileNotFoundException e) {
-      throw new BadInputException("path does not exist: " + path, e);
-    }
-    Map<String, Object> doc = status.isDirectory() ? directory(conf, status.getPath())
-        : file(conf, InputFiles.list(conf, List.of(status.getPath().toString())).files().get(0));
+    String given = cl.positional().get(0);
+    Map<String, Object> doc = Catalog.isTableSpec(given)
+        ? PartitionReport.ofTable(given, Catalog.openTable(conf, given).snapshot()) : path(conf, new Path(given));
     if (cl.has("json")) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       out().println(mapper.writeValueAsString(doc));
@@ -79,8 +78,30 @@ public final class InspectTool extends LakemrTool {
     return EXIT_OK;
   }
 
-  private Map<String, Object> directory(Configuration conf, Path dir) throws IOException {
-    InputFiles files = InputFiles.list(conf, List.of(dir.toString()));
+  /**
+   * The document of a file; of a directory holding a table, its partitions by its log; of a
+   * directory of Hive {@code key=value} directories, its partitions; else of a directory's files.
+   */
+  private Map<String, Object> path(Configuration conf, Path path) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    FileStatus status;
+    try {
+      status = fs.getFileStatus(path);
+    } catch (FileNotFoundException e) {
+      throw new BadInputException("path does not exist: " + path, e);
+    }
+    if (!status.isDirectory()) {
+      return file(conf, InputFiles.list(conf, List.of(status.getPath().toString())).files().get(0));
+    }
+    if (TableLog.isTable(fs, status.getPath())) {
+      return PartitionReport.ofTable(status.getPath().toString(), TableLog.open(conf, status.getPath()).snapshot());
+    }
+    InputFiles files = InputFiles.list(conf, List.of(status.getPath().toString()));
+    return files.partitionColumns().isEmpty() ? directory(conf, status.getPath(), files)
+        : PartitionReport.ofDirectory(conf, status.getPath(), files);
+  }
+
+  private Map<String, Object> directory(Configuration conf, Path dir, InputFiles files) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("directory", dir.toString());
     doc.put("format", "directory");

@@ -80,6 +80,7 @@ final class JobRunner {
       // copying and localising the job jar would only cost time
       job.getConfiguration().unset("mapreduce.job.jar");
     }
+    JobProgress.mode(job.getConfiguration()); // a bad value stops the command before it submits
     RunTiming.mark("plan");
     try {
       job.submit();
@@ -105,38 +106,14 @@ final class JobRunner {
   }
 
   /**
-   * Polls the job until it completes, printing its progress when it changes and marking the
-   * end of its map and shuffle phases ({@link RunTiming}). A local job runs in this JVM, so
-   * asking it often costs nothing and its end is seen within {@value #LOCAL_POLL_MS} ms.
+   * Polls the job until it completes, showing its progress ({@link JobProgress}). A local job
+   * runs in this JVM, so asking it often costs nothing and its end is seen within
+   * {@value #LOCAL_POLL_MS} ms.
    */
   private static void waitForCompletion(Job job, boolean local, PrintStream progress)
       throws IOException, InterruptedException {
     long poll = Math.max(50, job.getConfiguration().getLong("mapreduce.client.progressmonitor.pollinterval", 1000));
-    if (local) {
-      poll = LOCAL_POLL_MS;
-    }
-    boolean mapped = false;
-    boolean shuffled = job.getNumReduceTasks() == 0;
-    String last = "";
-    while (!job.isComplete()) {
-      Thread.sleep(poll);
-      float map = job.mapProgress();
-      float reduce = job.reduceProgress();
-      if (!mapped && map >= 1f) {
-        RunTiming.mark("map");
-        mapped = true;
-      }
-      if (!shuffled && reduce >= 2f / 3) { // a reduce's progress is copy, sort and reduce, a third each
-        RunTiming.mark("shuffle");
-        shuffled = true;
-      }
-      String now = String.format("[%s] map %3.0f%%  reduce %3.0f%%", job.getJobName(), map * 100, reduce * 100);
-      if (!now.equals(last)) {
-        progress.println(now);
-        last = now;
-      }
-    }
-    RunTiming.mark(!mapped ? "map" : !shuffled ? "shuffle" : "reduce");
+    JobProgress.watch(job, local ? LOCAL_POLL_MS : poll, local, progress);
   }
 
   /** How often a local job's progress is asked, in milliseconds. */
