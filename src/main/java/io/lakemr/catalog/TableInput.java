@@ -6,7 +6,6 @@ import io.lakemr.formats.InputFiles;
 import io.lakemr.formats.InputManifest;
 import io.lakemr.formats.PartitionPruner;
 import io.lakemr.formats.SplitRules;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +114,7 @@ public final class TableInput {
    * JVM exits.
    */
   public void configure(Job job) throws IOException {
-    writeManifest(job, files);
+    InputManifest.setTemporary(job, files);
   }
 
   /**
@@ -126,13 +125,6 @@ public final class TableInput {
    * @param kept this input's files that pruning kept, in their order
    */
   public void configure(Job job, InputFiles kept) throws IOException {
-    writeManifest(job, kept);
-  }
-
-  private static void writeManifest(Job job, InputFiles files) throws IOException {
-    File manifest = File.createTempFile("lakemr-input-", ".json");
-    manifest.deleteOnExit();
-    new File(manifest.getParentFile(), "." + manifest.getName() + ".crc").deleteOnExit();
-    InputManifest.set(job, new Path(manifest.toURI()), files);
+    InputManifest.setTemporary(job, kept);
   }
 }

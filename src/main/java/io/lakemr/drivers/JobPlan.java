@@ -42,6 +42,7 @@ final class JobPlan {
   private final List<Map<String, String>> warnings = new ArrayList<>();
   private final List<InputSplit> splits;
   private final InputFormat<NullWritable, VectorizedRowBatch> format;
+  private final InputFiles kept;
   private InputFacts facts;
   private long arrayRows = -1;
   private PlanSample sample;
@@ -51,13 +52,22 @@ final class JobPlan {
   /** Lists the input's splits as the job will, and reads what its metadata says. */
   JobPlan(String command, InputSource input, ExpressionOptions expressions, Job job)
       throws IOException, InterruptedException {
+    this(command, input, expressions, expressions.files(), job);
+  }
+
+  /**
+   * {@link #JobPlan(String, InputSource, ExpressionOptions, Job)} of a job that reads only
+   * {@code kept} of the input's files (an incremental run's new ones).
+   */
+  JobPlan(String command, InputSource input, ExpressionOptions expressions, InputFiles kept, Job job)
+      throws IOException, InterruptedException {
+    this.kept = kept;
     this.conf = job.getConfiguration();
     this.input = input;
     this.expressions = expressions;
     this.job = job;
     this.format = input.newInputFormat();
     doc.put("command", command);
-    InputFiles kept = expressions.files();
     this.splits = kept.isEmpty() ? List.of() : format.getSplits(job);
     this.facts = kept.isEmpty() ? null : input.facts(conf, kept, expressions.pushdown(), splits);
     long sum = 0;
@@ -222,7 +232,7 @@ final class JobPlan {
 
   /** Input bytes expected to pass the filter. */
   long bytesPassed() {
-    return Math.round(expressions.files().totalBytes() * sample.passRate());
+    return Math.round(kept.totalBytes() * sample.passRate());
   }
 
   /** Adds a section: an entry of the document and a line of text. */

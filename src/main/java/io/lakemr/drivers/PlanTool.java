@@ -7,6 +7,8 @@ import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPlan;
 import io.lakemr.expr.BatchTransform;
+import io.lakemr.formats.InputFiles;
+import io.lakemr.formats.InputManifest;
 import io.lakemr.mappers.AggregateMapper;
 import io.lakemr.publish.OutputTarget;
 import io.lakemr.tasks.Framework;
@@ -88,13 +90,30 @@ public final class PlanTool extends LakemrTool {
     return tool;
   }
 
+  /** What an incremental run reads and does beyond the job planned. */
+  private static void describeIncrement(JobPlan plan, IncrementalInputs increment) {
+    if (increment == null) {
+      return;
+    }
+    String what = increment.full() ? "reads every input file and rewrites the table, keeping each group's state"
+        : String.format("reads the %,d input file%s no earlier run read, then merges them with the table's state of "
+            + "the partitions they touch (a second job)", increment.read().files().size(),
+            increment.read().files().size() == 1 ? "" : "s");
+    plan.line("increment", what);
+  }
+
   private JobPlan planAggregate(String[] args) throws Exception {
     AggregateTool.Setup setup = command(new AggregateTool()).setup(args);
     OutputOptions output = setup.output();
     Path out = OutputTarget.check(getConf(), output.path(), output.mode(), setup.partitionNames().size(),
         setup.input().inputs());
     Job job = AggregateTool.inputJob(getConf(), setup);
-    JobPlan plan = new JobPlan("aggregate", setup.input(), setup.expressions(), job);
+    InputFiles read = setup.expressions().files();
+    if (setup.incremental() != null) {
+      read = setup.incremental().read();
+      InputManifest.setTemporary(job, read);
+    }
+    JobPlan plan = new JobPlan("aggregate", setup.input(), setup.expressions(), read, job);
     AggregatePlan agg = setup.plan();
     AggregateSampleRows rows = new AggregateSampleRows(agg, agg.distinctColumn() == null ? agg : agg.firstStage());
     plan.sample(BatchTransform.load(job.getConfiguration(), agg.readColumns()), rows);
@@ -115,6 +134,7 @@ public final class PlanTool extends LakemrTool {
     if (setup.order() != null) {
       plan.line("then", "a sort job for --order-by over the groups, with the same reducers");
     }
+    describeIncrement(plan, setup.incremental());
     describeOutput(plan, out, output, partitions);
     return plan;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +40,17 @@ public final class InputManifest {
   public static void set(Job job, Path manifest, InputFiles files) throws IOException {
     write(job.getConfiguration(), manifest, files);
     job.getConfiguration().set(LakemrConfig.INPUT_MANIFEST, manifest.toString());
+  }
+
+  /**
+   * Writes {@code files} to a temporary local file, deleted when this JVM exits, and makes the
+   * job read its input from it: for a manifest only the client reads, while it plans splits.
+   */
+  public static void setTemporary(Job job, InputFiles files) throws IOException {
+    File manifest = File.createTempFile("lakemr-input-", ".json");
+    manifest.deleteOnExit();
+    new File(manifest.getParentFile(), "." + manifest.getName() + ".crc").deleteOnExit();
+    set(job, new Path(manifest.toURI()), files);
   }
 
   /** Writes the manifest of {@code files}, replacing any file there. */

@@ -70,10 +70,14 @@ class IncrementalAggregateJobTest {
   }
 
   private Commands.Result aggregate(String output, String aggs, String... extra) throws Exception {
+    return Commands.run(conf, "aggregate", args(output, aggs, extra));
+  }
+
+  private String[] args(String output, String aggs, String... extra) {
     List<String> args = new ArrayList<>(List.of("--input", raw.toString(), "--derive", "date=date(ts)",
         "--group-by", GROUPS, "--partition-by", "date", "--agg", aggs, "--output", output));
     args.addAll(List.of(extra));
-    return Commands.run(conf, "aggregate", args.toArray(new String[0]));
+    return args.toArray(new String[0]);
   }
 
   /** Creates table {@code name}, partitioned by date; its first write gives it its columns. */
@@ -172,6 +176,11 @@ class IncrementalAggregateJobTest {
     assertSameAsFull(AGGS);
 
     land(2, "b.parquet");
+    List<String> plan = new ArrayList<>(List.of("aggregate"));
+    plan.addAll(List.of(args("table:inc", AGGS, "--incremental")));
+    Commands.Result planned = ok(Commands.run(conf, "plan", plan.toArray(new String[0])));
+    assertTrue(planned.out().contains("reads the 1 input file no earlier run read"), planned::toString);
+    assertTrue(planned.out().contains("3,000 read"), planned::toString);
     ok(aggregate("table:inc", AGGS, "--incremental"));
     Commit second = latest("inc");
     assertEquals(Operation.OVERWRITE_PARTITIONS, second.operation());
