@@ -1,13 +1,8 @@
 package io.lakemr.api;
 
+import io.lakemr.data.BatchRow;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
-import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
-import org.apache.hadoop.hive.ql.exec.vector.DecimalColumnVector;
-import org.apache.hadoop.hive.ql.exec.vector.DoubleColumnVector;
-import org.apache.hadoop.hive.ql.exec.vector.LongColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 
 /**
@@ -23,8 +18,8 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 public final class RowView {
 
   private final TableColumns columns;
+  private final BatchRow view = new BatchRow();
   private VectorizedRowBatch batch;
-  private int row;
 
   /**
    * A view of batches with these columns.
@@ -52,7 +47,7 @@ public final class RowView {
    */
   public RowView of(VectorizedRowBatch rows) {
     this.batch = rows;
-    this.row = rows.size == 0 ? 0 : rows.selectedInUse ? rows.selected[0] : 0;
+    view.of(rows).at(rows.size == 0 ? 0 : rows.selectedInUse ? rows.selected[0] : 0);
     return this;
   }
 
@@ -75,12 +70,8 @@ public final class RowView {
     if (i < 0 || i >= batch.size) {
       throw new IndexOutOfBoundsException("row " + i + " of a batch of " + batch.size);
     }
-    row = batch.selectedInUse ? batch.selected[i] : i;
+    view.at(batch.selectedInUse ? batch.selected[i] : i);
     return this;
-  }
-
-  private int index(ColumnVector v) {
-    return v.isRepeating ? 0 : row;
   }
 
   /**
@@ -90,8 +81,7 @@ public final class RowView {
    * @return true for null
    */
   public boolean isNull(int col) {
-    ColumnVector v = batch.cols[col];
-    return !v.noNulls && v.isNull[index(v)];
+    return view.isNull(col);
   }
 
   /**
@@ -102,8 +92,7 @@ public final class RowView {
    * @return the value
    */
   public long getLong(int col) {
-    LongColumnVector v = (LongColumnVector) batch.cols[col];
-    return v.vector[index(v)];
+    return view.getLong(col);
   }
 
   /**
@@ -113,7 +102,7 @@ public final class RowView {
    * @return the value
    */
   public boolean getBoolean(int col) {
-    return getLong(col) != 0;
+    return view.getBoolean(col);
   }
 
   /**
@@ -123,8 +112,7 @@ public final class RowView {
    * @return the value
    */
   public double getDouble(int col) {
-    DoubleColumnVector v = (DoubleColumnVector) batch.cols[col];
-    return v.vector[index(v)];
+    return view.getDouble(col);
   }
 
   /**
@@ -134,12 +122,7 @@ public final class RowView {
    * @return the value, or null when null
    */
   public String getString(int col) {
-    if (isNull(col)) {
-      return null;
-    }
-    BytesColumnVector v = (BytesColumnVector) batch.cols[col];
-    int i = index(v);
-    return new String(v.vector[i], v.start[i], v.length[i], StandardCharsets.UTF_8);
+    return isNull(col) ? null : view.getString(col);
   }
 
   /**
@@ -152,9 +135,8 @@ public final class RowView {
     if (isNull(col)) {
       return null;
     }
-    BytesColumnVector v = (BytesColumnVector) batch.cols[col];
-    int i = index(v);
-    return Arrays.copyOfRange(v.vector[i], v.start[i], v.start[i] + v.length[i]);
+    int start = view.bytesStart(col);
+    return Arrays.copyOfRange(view.bytes(col), start, start + view.bytesLength(col));
   }
 
   /**
@@ -167,7 +149,6 @@ public final class RowView {
     if (isNull(col)) {
       return null;
     }
-    DecimalColumnVector v = (DecimalColumnVector) batch.cols[col];
-    return v.vector[index(v)].getHiveDecimal().bigDecimalValue().setScale(v.scale);
+    return view.getDecimal(col).getHiveDecimal().bigDecimalValue().setScale(view.decimalScale(col));
   }
 }

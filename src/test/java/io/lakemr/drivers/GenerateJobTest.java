@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.conf.BadInputException;
-import io.lakemr.data.RowView;
+import io.lakemr.data.BatchRow;
 import io.lakemr.data.Schemas;
 import io.lakemr.formats.output.OutputCounters;
 import io.lakemr.formats.output.OutputFormats;
@@ -69,7 +69,7 @@ class GenerateJobTest {
     // read back in file order and compare every value with the generator's own rows
     SensorTable table = new SensorTable(42, 10_000);
     VectorizedRowBatch b = Schemas.newBatch(SensorTable.COLUMNS, 1);
-    RowView v = new RowView().of(b).at(0);
+    BatchRow v = new BatchRow().of(b).at(0);
     Configuration conf = new Configuration();
     long row = 0;
     List<Long> perFile = new ArrayList<>();

@@ -2,10 +2,10 @@ package io.lakemr.formats.output;
 
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.data.BatchRow;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Decimals;
-import io.lakemr.data.RowView;
 import io.lakemr.data.Schemas;
 import java.io.IOException;
 import java.util.List;
@@ -34,9 +34,9 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 public final class AvroBatchWriter implements BatchWriter {
 
   private final Path file;
-  private final DataFileWriter<RowView> writer;
+  private final DataFileWriter<BatchRow> writer;
   private final FSDataOutputStream stream;
-  private final RowView row = new RowView();
+  private final BatchRow row = new BatchRow();
   private final int columnCount;
   private long rows;
   private boolean closed;
@@ -112,8 +112,8 @@ public final class AvroBatchWriter implements BatchWriter {
     writer.close();
   }
 
-  /** Encodes the row a {@link RowView} points at: per field, the union branch, then the value. */
-  private static final class RowDatumWriter implements DatumWriter<RowView> {
+  /** Encodes the row a {@link BatchRow} points at: per field, the union branch, then the value. */
+  private static final class RowDatumWriter implements DatumWriter<BatchRow> {
 
     private final ColumnType[] types;
 
@@ -130,7 +130,7 @@ public final class AvroBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void write(RowView r, Encoder out) throws IOException {
+    public void write(BatchRow r, Encoder out) throws IOException {
       for (int c = 0; c < types.length; c++) {
         if (r.isNull(c)) {
           out.writeIndex(0);

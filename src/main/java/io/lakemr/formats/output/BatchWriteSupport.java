@@ -1,10 +1,10 @@
 package io.lakemr.formats.output;
 
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.data.BatchRow;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
 import io.lakemr.data.Decimals;
-import io.lakemr.data.RowView;
 import io.lakemr.data.Schemas;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes the row a {@link RowView} points at straight from the batch's column vectors to
+ * Writes the row a {@link BatchRow} points at straight from the batch's column vectors to
  * parquet's {@link RecordConsumer}: no record object is made per row.
  *
  * <p>The Parquet schema is what parquet-avro's {@link AvroSchemaConverter} makes of the Avro
@@ -27,7 +27,7 @@ import org.apache.parquet.schema.MessageType;
  * {@code AvroParquetReader} with exactly that schema. A field is written only when the value
  * is not null, as an optional field should be.
  */
-final class BatchWriteSupport extends WriteSupport<RowView> {
+final class BatchWriteSupport extends WriteSupport<BatchRow> {
 
   /** The footer key parquet-avro reads the Avro schema from. */
   static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
@@ -78,7 +78,7 @@ final class BatchWriteSupport extends WriteSupport<RowView> {
   }
 
   @Override
-  public void write(RowView row) {
+  public void write(BatchRow row) {
     RecordConsumer rc = consumer;
     rc.startMessage();
     for (int c = 0; c < names.length; c++) {

@@ -1,7 +1,7 @@
 package io.lakemr.formats.output;
 
+import io.lakemr.data.BatchRow;
 import io.lakemr.data.Column;
-import io.lakemr.data.RowView;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -27,8 +27,8 @@ import org.apache.parquet.io.OutputFile;
 public final class ParquetBatchWriter implements BatchWriter {
 
   private final Path file;
-  private final ParquetWriter<RowView> writer;
-  private final RowView row = new RowView();
+  private final ParquetWriter<BatchRow> writer;
+  private final BatchRow row = new BatchRow();
   private final int columnCount;
   private long rows;
   private boolean closed;
@@ -104,7 +104,7 @@ public final class ParquetBatchWriter implements BatchWriter {
   }
 
   /** The builder parquet-java asks for, bound to one write support. */
-  private static final class Builder extends ParquetWriter.Builder<RowView, Builder> {
+  private static final class Builder extends ParquetWriter.Builder<BatchRow, Builder> {
 
     private final BatchWriteSupport support;
 
@@ -119,7 +119,7 @@ public final class ParquetBatchWriter implements BatchWriter {
     }
 
     @Override
-    protected WriteSupport<RowView> getWriteSupport(Configuration conf) {
+    protected WriteSupport<BatchRow> getWriteSupport(Configuration conf) {
       return support;
     }
   }

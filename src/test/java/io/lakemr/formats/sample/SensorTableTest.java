@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lakemr.data.RowView;
+import io.lakemr.data.BatchRow;
 import io.lakemr.data.Schemas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,7 @@ class SensorTableTest {
   private static String[] rows(long seed, int total, int files, int batchRows) {
     SensorTable t = new SensorTable(seed, total);
     VectorizedRowBatch b = Schemas.newBatch(SensorTable.COLUMNS, batchRows);
-    RowView v = new RowView().of(b);
+    BatchRow v = new BatchRow().of(b);
     String[] out = new String[total];
     for (SensorSplit s : SensorInputFormat.plan(total, files)) {
       for (long r = s.firstRow(); r < s.firstRow() + s.rows(); r += batchRows) {
@@ -64,7 +64,7 @@ class SensorTableTest {
     int n = 400_000;
     SensorTable t = new SensorTable(7, n);
     VectorizedRowBatch b = Schemas.newBatch(SensorTable.COLUMNS, 1024);
-    RowView v = new RowView().of(b);
+    BatchRow v = new BatchRow().of(b);
     long[] perDay = new long[30];
     Map<String, Integer> status = new HashMap<>();
     Map<String, Integer> stations = new HashMap<>();
@@ -118,7 +118,7 @@ class SensorTableTest {
     SensorTable t = new SensorTable(1, 5);
     VectorizedRowBatch b = Schemas.newBatch(SensorTable.COLUMNS, 5);
     t.fill(b, 0, 5);
-    RowView v = new RowView().of(b);
+    BatchRow v = new BatchRow().of(b);
     for (int i = 0; i < 5; i++) {
       assertEquals(0, v.at(i).getLong(SensorTable.SENSOR_ID));
     }

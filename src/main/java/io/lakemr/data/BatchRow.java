@@ -15,19 +15,19 @@ import org.apache.hadoop.hive.serde2.io.HiveDecimalWritable;
  * <p>Point it at a batch with {@link #of(VectorizedRowBatch)} and at a row with {@link #at(int)};
  * no object is made per row. Repeating vectors and the null flags are honoured.
  */
-public final class RowView {
+public final class BatchRow {
 
   private VectorizedRowBatch batch;
   private int row;
 
-  public RowView of(VectorizedRowBatch batch) {
+  public BatchRow of(VectorizedRowBatch batch) {
     this.batch = batch;
     this.row = 0;
     return this;
   }
 
   /** Moves to a row index of the batch (an index into the vectors, not into the selection). */
-  public RowView at(int row) {
+  public BatchRow at(int row) {
     this.row = row;
     return this;
   }
