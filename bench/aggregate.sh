@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: `aggregate` over the sample sensor table, end to end (JVM start included), next to
 # the raw read limit measured in the same run (the same columns read by the same record reader,
-# doing nothing else). Generates the data once (20M rows in 8 Parquet files by default).
+# doing nothing else) and DuckDB in process (JDBC, JVM start included) running the same query
+# over the same files, alternated run by run. Generates the data once (20M rows in 8 Parquet
+# files by default). DuckDB's JDBC jar is the test dependency Maven keeps in ~/.m2 (the
+# README's test command fetches it); without it that yardstick is skipped.
 #
 #   bench/aggregate.sh            # BENCH_ROWS, BENCH_FILES, BENCH_RUNS, LAKEMR_WORK_DIR to change
 set -euo pipefail
@@ -36,6 +39,8 @@ echo "data: $rows rows, $files files, $((bytes / 1000000)) MB, $(nproc) cores"
 : >"$bench/raw.txt"
 : >"$bench/heap.txt"
 : >"$bench/raw_e2e.txt"
+: >"$bench/duckdb.txt"
+duckdb_jar="$(ls "${HOME}"/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar 2>/dev/null | sort -V | tail -n 1 || true)"
 for i in $(seq "$runs"); do
   t0=$(now)
   "$lakemr" aggregate --input "$data" --group-by station,status --agg "$aggs" --output "$out" --mode overwrite \
@@ -48,6 +53,12 @@ for i in $(seq "$runs"); do
   t3=$(now)
   awk -v a="$t2" -v b="$t3" 'BEGIN {print b - a}' >>"$bench/raw_e2e.txt"
   sed -n 's/.*in \([0-9.]*\) s with.*/\1/p' "$bench/raw.out" >>"$bench/raw.txt"
+  if [ -n "$duckdb_jar" ]; then
+    t4=$(now)
+    java -cp "$duckdb_jar" "$root/bench/DuckDbGroupBy.java" "$data" "$bench/duckdb.csv"
+    t5=$(now)
+    awk -v a="$t4" -v b="$t5" 'BEGIN {print b - a}' >>"$bench/duckdb.txt"
+  fi
 done
 
 e2e=$(median <"$bench/e2e.txt")
@@ -63,3 +74,8 @@ printf '    end to end (JVM start included): %.2f s  %12.0f rows/s\n' "$raw_e2e"
 printf '    reading alone (inside the JVM):   %.2f s  %12.0f rows/s\n' "$raw" "$(calc "$rows / $raw")"
 printf '  aggregate / raw read, both end to end: %.0f %%\n' "$(calc "100 * $raw_e2e / $e2e")"
 grep -E "rows/s|MB/s|peak heap" "$bench/raw.out" | sed 's/^/  raw: /'
+if [ -s "$bench/duckdb.txt" ]; then
+  duck=$(median <"$bench/duckdb.txt")
+  printf '  DuckDB %s in process (JDBC, JVM start included), same query and files: %.2f s; lakemr / DuckDB: %.1fx\n' \
+    "$(basename "$duckdb_jar" .jar | sed 's/duckdb_jdbc-//')" "$duck" "$(calc "$e2e / $duck")"
+fi
