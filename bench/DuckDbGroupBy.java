@@ -6,7 +6,8 @@ import java.sql.Statement;
  * The yardstick of bench/aggregate.sh: DuckDB in process (JDBC) running the benchmark's query over
  * the same Parquet files and writing the result as CSV, as `lakemr aggregate` does.
  *
- *   java -cp duckdb_jdbc.jar bench/DuckDbGroupBy.java DATA_DIR OUTPUT_CSV
+ *   javac -d CLASSES -cp duckdb_jdbc.jar bench/DuckDbGroupBy.java
+ *   java -cp duckdb_jdbc.jar:CLASSES DuckDbGroupBy DATA_DIR OUTPUT_CSV
  */
 public final class DuckDbGroupBy {
 
