@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.agg.ResultOrder;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.convert.ConvertCounters;
 import io.lakemr.convert.ConvertPartitioner;
 import io.lakemr.convert.ConvertPlan;
 import io.lakemr.convert.PartitionPlan;
@@ -19,6 +20,7 @@ import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.output.OutputMetadata;
 import io.lakemr.mappers.ConvertMapper;
 import io.lakemr.reducers.ConvertReducer;
+import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -527,6 +529,16 @@ public class ConvertTool extends LakemrTool {
     out().printf("  rows out     %,d%n", c.findCounter(OutputCounters.ROWS_WRITTEN).getValue());
     if (!plan.partitionColumns().isEmpty()) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
+    }
+    if (c.findCounter(ConvertCounters.MAP_SIDE_FLUSHES).getValue() > 0) {
+      out().printf("  open files   peak %,d (each map task's, summed), %,d closed early to stay within the limit; "
+          + "%,d flush%s of the rows gathered by partition%n", c.findCounter(OutputCounters.OPEN_FILES_PEAK).getValue(),
+          c.findCounter(OutputCounters.FILES_CLOSED_EARLY).getValue(),
+          c.findCounter(ConvertCounters.MAP_SIDE_FLUSHES).getValue(),
+          c.findCounter(ConvertCounters.MAP_SIDE_FLUSHES).getValue() == 1 ? "" : "es");
+    }
+    if (Framework.isLocal(getConf())) {
+      out().printf("  peak heap    %,d MiB live after GC (this JVM runs the local tasks)%n", peakLiveHeapBytes() >> 20);
     }
     long files = c.findCounter(OutputCounters.FILES_WRITTEN).getValue();
     out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(), files,
