@@ -1,6 +1,7 @@
 package io.lakemr.drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -162,6 +163,17 @@ class ConvertMapSideJobTest {
         + LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT + " open files a task"), r.toString());
     assertEquals(Map.of("few=g0", 1, "few=g1", 1, "few=g2", 1), filesPerPartition(out));
     assertEquals(ROWS, count("SELECT count(*) FROM read_parquet('" + out + "/**/*.parquet')"));
+  }
+
+  @Test
+  void planConvertShowsTheChoice() throws Exception {
+    Commands.Result r = Commands.run(conf, "plan", "convert", "--input", source.toString(), "--output",
+        tmp.resolve("planned").toString(), "--partition-by", "k", "--columns", "id,v,s");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("map-side partitioned writing (~1,000 partitions, "), r.toString());
+    assertTrue(r.out().contains("at most 32 open files a map task, each buffering a row group of at most "),
+        r.toString());
+    assertFalse(r.out().contains("shuffle "), r.toString());
   }
 
   @Test
