@@ -190,8 +190,9 @@ public class ConvertTool extends LakemrTool {
     }
     Job job = Job.getInstance(conf, "lakemr " + name());
     configureJob(job, cl, input, expressions, plan, output.format(), output.mode());
+    // a compaction gathers each partition into as few files as it can: always through the shuffle
     PartitionChoice partitioning = PartitionChoice.choose(cl, job, input, plan, reducers,
-        expressions.files().totalBytes(), name(), err());
+        expressions.files().totalBytes(), rewrite != null, name(), err());
     SkewPlan skew = SkewPlan.NONE;
     if (partitioning != null && partitioning.mapSide()) {
       reducers = 0;

@@ -25,13 +25,17 @@ record PartitionChoice(boolean mapSide, String why, int maxOpenFiles, ConvertSke
    * The choice for a conversion, taking the sample when the choice or the shuffle's skew
    * spreading needs it; null without partition columns.
    *
+   * @param compaction true for a table's compaction, which always shuffles
    * @throws BadInputException naming {@code --partition-plan} for a bad value or an option it
    *     cannot be used with
    */
   static PartitionChoice choose(CommandLine cl, Job job, InputSource input, ConvertPlan plan, int reducers,
-      long inputBytes, String command, PrintStream err) throws InterruptedException {
+      long inputBytes, boolean compaction, String command, PrintStream err) throws InterruptedException {
     String option = cl.get("partition-plan");
     PartitionPlan asked = option == null ? PartitionPlan.AUTO : PartitionPlan.parse("partition-plan", option);
+    if (compaction) {
+      asked = PartitionPlan.SHUFFLE;
+    }
     if (plan.partitionColumns().isEmpty()) {
       if (option != null) {
         throw new BadInputException("--partition-plan needs --partition-by: it says how partitions are written");
@@ -56,7 +60,8 @@ record PartitionChoice(boolean mapSide, String why, int maxOpenFiles, ConvertSke
     ConvertSkew.Sample sample = chooses || (asked != PartitionPlan.MAP_SIDE && ConvertSkew.spreads(conf, plan, reducers))
         ? ConvertSkew.sample(job, input, plan, command, err) : null;
     if (asked != PartitionPlan.AUTO) {
-      return new PartitionChoice(asked == PartitionPlan.MAP_SIDE, "--partition-plan " + asked, open, sample);
+      return new PartitionChoice(asked == PartitionPlan.MAP_SIDE, compaction ? "a compaction gathers each partition"
+          : "--partition-plan " + asked, open, sample);
     }
     if (!plan.sortBy().isEmpty()) {
       return new PartitionChoice(false, "--sort-by orders the rows in the shuffle", open, sample);
