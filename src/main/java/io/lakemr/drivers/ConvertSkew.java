@@ -18,8 +18,9 @@ import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * The skew side of a {@code convert} that shuffles by partition: which partitions the job
- * spreads over several reducers (from a sample taken before submit), and how the summary shows
+ * The sample side of a {@code convert} with partition columns: the sample of partition keys
+ * taken before submit (from which {@link PartitionChoice} also estimates the partitions), which
+ * partitions a shuffle by partition spreads over several reducers, and how the summary shows
  * them and the reducers' input sizes.
  */
 final class ConvertSkew {

@@ -3,6 +3,7 @@ package io.lakemr.drivers;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPlan;
+import io.lakemr.convert.MapSideBudget;
 import io.lakemr.convert.PartitionPlan;
 import java.io.PrintStream;
 import org.apache.hadoop.conf.Configuration;
@@ -27,7 +28,7 @@ record PartitionChoice(boolean mapSide, String why, int maxOpenFiles, ConvertSke
    *
    * @param compaction true for a table's compaction, which always shuffles
    * @throws BadInputException naming {@code --partition-plan} for a bad value or an option it
-   *     cannot be used with
+   *     cannot be used with, or naming a map-side key out of range
    */
   static PartitionChoice choose(CommandLine cl, Job job, InputSource input, ConvertPlan plan, int reducers,
       long inputBytes, boolean compaction, String command, PrintStream err) throws InterruptedException {
@@ -50,12 +51,8 @@ record PartitionChoice(boolean mapSide, String why, int maxOpenFiles, ConvertSke
       throw new BadInputException("--partition-plan map-side cannot be used with --reducers: it runs no reducers");
     }
     Configuration conf = job.getConfiguration();
-    int open = conf.getInt(LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS,
-        LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT);
-    if (open < 1) {
-      throw new BadInputException(LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS + ": " + open
-          + " is not a number of files (at least 1)");
-    }
+    // checks the map-side keys on the client, before a task would find them wrong
+    int open = MapSideBudget.of(conf, Runtime.getRuntime().maxMemory()).maxOpenFiles();
     boolean chooses = asked == PartitionPlan.AUTO && plan.sortBy().isEmpty();
     ConvertSkew.Sample sample = chooses || (asked != PartitionPlan.MAP_SIDE && ConvertSkew.spreads(conf, plan, reducers))
         ? ConvertSkew.sample(job, input, plan, command, err) : null;
