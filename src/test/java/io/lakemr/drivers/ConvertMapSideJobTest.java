@@ -31,15 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code convert --partition-by} written map-side, on the local job runner, over one Parquet
  * file of rows in no partition order: with 1,000 partitions in one map task and at most 8 files
- * open, the task never has more than 8 open and writes the same rows per partition as the
- * shuffle; in a child JVM with a 512 MiB heap the same conversion with the default settings
+ * open, the task never has more than 8 open and writes each partition's rows of the source, one
+ * file each (several flushes are {@code MapSidePartitionsTest}'s); map-side and shuffled
+ * output of 3 partitions hold the same rows in each; in a child JVM with a 512 MiB heap the same conversion with the default settings
  * succeeds; {@code auto} shuffles 3 partitions and writes 1,000 map-side; a bad
  * {@code --partition-plan} is exit 2 naming the option.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConvertMapSideJobTest {
 
-  private static final int ROWS = 100_000;
+  private static final int ROWS = 50_000;
   private static final int PARTITIONS = 1_000;
   private static final Pattern PEAK = Pattern.compile("open files   peak (\\d+) .*, ([\\d,]+) closed early.*; "
       + "([\\d,]+) flush");
@@ -51,10 +52,12 @@ class ConvertMapSideJobTest {
   private Path source;
   private Path mapSide;
   private Commands.Result mapSideRun;
-  private Path shuffled;
+  private Path fewShuffled;
+  private Path fewMapSide;
+  private Commands.Result fewMapSideRun;
 
   @BeforeAll
-  void convertBothWays() throws Exception {
+  void convert() throws Exception {
     conf = LocalJobs.conf(tmp);
     duck = new DuckDb();
     source = Files.createDirectories(tmp.resolve("source"));
@@ -65,18 +68,24 @@ class ConvertMapSideJobTest {
     duck.execute("COPY src TO '" + source.resolve("rows.parquet") + "' (FORMAT parquet, ROW_GROUP_SIZE 20000)");
     Configuration small = new Configuration(conf);
     small.setInt(LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS, 8);
-    // the smallest budget (1 MiB of gathered rows): the task flushes several times
-    small.setFloat(LakemrConfig.CONVERT_MAP_SIDE_MEMORY_FRACTION, 0.0001f);
     mapSide = tmp.resolve("map-side");
-    mapSideRun = Commands.run(small, "convert", "--input", source.toString(), "--output", mapSide.toString(),
-        "--partition-by", "k", "--columns", "id,v,s");
-    assertEquals(0, mapSideRun.exitCode(), mapSideRun.toString());
-    shuffled = tmp.resolve("shuffled");
-    Commands.Result r = Commands.run(conf, "convert", "--input", source.toString(), "--output", shuffled.toString(),
-        "--partition-by", "k", "--columns", "id,v,s", "--partition-plan", "shuffle");
-    assertEquals(0, r.exitCode(), r.toString());
+    mapSideRun = convert(small, mapSide, "--partition-by", "k", "--columns", "id,v,s");
+    fewShuffled = tmp.resolve("few-shuffled");
+    Commands.Result r = convert(conf, fewShuffled, "--partition-by", "few", "--columns", "id,v", "--partition-plan",
+        "shuffle");
     assertTrue(r.out().contains("plan         shuffle by partition, 1 reducer (--partition-plan shuffle)"),
         r.toString());
+    fewMapSide = tmp.resolve("few-map-side");
+    fewMapSideRun = convert(conf, fewMapSide, "--partition-by", "few", "--columns", "id,v", "--partition-plan",
+        "map-side");
+  }
+
+  private Commands.Result convert(Configuration c, Path out, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--input", source.toString(), "--output", out.toString()));
+    args.addAll(List.of(options));
+    Commands.Result r = Commands.run(c, "convert", args.toArray(new String[0]));
+    assertEquals(0, r.exitCode(), r.toString());
+    return r;
   }
 
   @AfterAll
@@ -119,26 +128,30 @@ class ConvertMapSideJobTest {
     Matcher m = PEAK.matcher(out);
     assertTrue(m.find(), out);
     assertEquals(8, Integer.parseInt(m.group(1)), "one map task, its peak of open files is the limit: " + out);
-    assertTrue(Long.parseLong(m.group(2).replace(",", "")) > PARTITIONS, out);
-    assertTrue(Long.parseLong(m.group(3).replace(",", "")) > 1, "the 1 MiB budget flushes several times: " + out);
+    assertEquals(PARTITIONS - 8, Long.parseLong(m.group(2).replace(",", "")), "each file closed once 8 are open: "
+        + out);
+    assertEquals(1, Long.parseLong(m.group(3).replace(",", "")), "the rows fit the budget: " + out);
     for (Path f : dataFiles(mapSide)) {
       assertTrue(f.getFileName().toString().startsWith("part-m-00000"), "one map task, no reducer: " + f);
     }
-    assertEquals(PARTITIONS, filesPerPartition(mapSide).size());
+    Map<String, Integer> files = filesPerPartition(mapSide);
+    assertEquals(PARTITIONS, files.size());
+    assertTrue(files.values().stream().allMatch(n -> n == 1), "one flush: one file per partition: " + files);
   }
 
   @Test
-  void mapSideOutputHoldsTheShufflesRowsInEachPartition() throws Exception {
+  void mapSideOutputHoldsTheRowsOfEachPartitionAsTheShufflesDoes() throws Exception {
     assertEquals(ROWS, count("SELECT count(*) FROM (" + rows(mapSide) + ")"));
-    assertEquals(ROWS, count("SELECT count(*) FROM (" + rows(shuffled) + ")"));
-    assertEquals(0, count("SELECT count(*) FROM ((" + rows(mapSide) + ") EXCEPT ALL (" + rows(shuffled) + "))"));
-    assertEquals(0, count("SELECT count(*) FROM ((" + rows(shuffled) + ") EXCEPT ALL (" + rows(mapSide) + "))"));
-    assertEquals(0, count("SELECT count(*) FROM ((" + rows(shuffled) + ") EXCEPT ALL "
-        + "(SELECT id, v, s, k FROM src))"), "the rows of the source");
-    Map<String, Integer> shuffleFiles = filesPerPartition(shuffled);
-    assertEquals(PARTITIONS, shuffleFiles.size());
-    assertTrue(shuffleFiles.values().stream().allMatch(n -> n == 1), "one file per partition: " + shuffleFiles);
-    assertEquals("shuffle", summary(shuffled).get("partition_plan").asText());
+    assertEquals(0, count("SELECT count(*) FROM ((" + rows(mapSide) + ") EXCEPT ALL (SELECT id, v, s, k FROM src))"));
+    assertEquals(0, count("SELECT count(*) FROM ((SELECT id, v, s, k FROM src) EXCEPT ALL (" + rows(mapSide) + "))"));
+    String map = "SELECT id, v, few FROM read_parquet('" + fewMapSide + "/**/*.parquet', hive_partitioning = true)";
+    String shuffle = "SELECT id, v, few FROM read_parquet('" + fewShuffled + "/**/*.parquet', hive_partitioning = true)";
+    assertEquals(ROWS, count("SELECT count(*) FROM (" + map + ")"));
+    assertEquals(0, count("SELECT count(*) FROM ((" + map + ") EXCEPT ALL (" + shuffle + "))"));
+    assertEquals(0, count("SELECT count(*) FROM ((" + shuffle + ") EXCEPT ALL (" + map + "))"));
+    assertEquals(filesPerPartition(fewShuffled), filesPerPartition(fewMapSide), "one map task: one file each");
+    assertEquals("shuffle", summary(fewShuffled).get("partition_plan").asText());
+    assertEquals("map-side", summary(fewMapSide).get("partition_plan").asText());
   }
 
   @Test
@@ -155,14 +168,10 @@ class ConvertMapSideJobTest {
 
   @Test
   void forcedMapSideWritesFewPartitionsInOneTask() throws Exception {
-    Path out = tmp.resolve("few-map-side");
-    Commands.Result r = Commands.run(conf, "convert", "--input", source.toString(), "--output", out.toString(),
-        "--partition-by", "few", "--columns", "id,v", "--partition-plan", "map-side");
-    assertEquals(0, r.exitCode(), r.toString());
-    assertTrue(r.out().contains("plan         map-side partitioned writing (--partition-plan map-side): at most "
-        + LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT + " open files a task"), r.toString());
-    assertEquals(Map.of("few=g0", 1, "few=g1", 1, "few=g2", 1), filesPerPartition(out));
-    assertEquals(ROWS, count("SELECT count(*) FROM read_parquet('" + out + "/**/*.parquet')"));
+    assertTrue(fewMapSideRun.out().contains("plan         map-side partitioned writing (--partition-plan map-side): "
+        + "at most " + LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT + " open files a task"),
+        fewMapSideRun.toString());
+    assertEquals(Map.of("few=g0", 1, "few=g1", 1, "few=g2", 1), filesPerPartition(fewMapSide));
   }
 
   @Test
@@ -220,6 +229,7 @@ class ConvertMapSideJobTest {
     assertTrue(m.find(), printed);
     assertTrue(Integer.parseInt(m.group(1)) <= LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT, printed);
     assertEquals(PARTITIONS, filesPerPartition(out).size());
+    assertEquals(0, count("SELECT count(*) FROM ((" + rows(out) + ") EXCEPT ALL (SELECT id, v, s, k FROM src))"));
     assertEquals(ROWS, count("SELECT count(*) FROM (" + rows(out) + ")"));
     Matcher heap = Pattern.compile("peak heap    ([\\d,]+) MiB").matcher(printed);
     assertTrue(heap.find(), printed);
