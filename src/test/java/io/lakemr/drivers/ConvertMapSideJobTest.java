@@ -30,11 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code convert --partition-by} written map-side, on the local job runner, over one Parquet
- * file of rows in no partition order: with 1,000 partitions in one map task and at most 8 files
- * open, the task never has more than 8 open and writes each partition's rows of the source, one
- * file each (several flushes are {@code MapSidePartitionsTest}'s); map-side and shuffled
- * output of 3 partitions hold the same rows in each; in a child JVM with a 512 MiB heap the same conversion with the default settings
- * succeeds; {@code auto} shuffles 3 partitions and writes 1,000 map-side; a bad
+ * file of rows in no partition order: in a child JVM with a 512 MiB heap and the default
+ * settings, {@code auto} writes 1,000 partitions map-side in one map task that never has more
+ * than 32 files open, each partition's rows of the source in one file (several flushes are
+ * {@code MapSidePartitionsTest}'s); with at most 2 files open set, 3 partitions forced map-side
+ * hold the same rows as the shuffle's; {@code auto} shuffles 3 partitions; a bad
  * {@code --partition-plan} is exit 2 naming the option.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +51,7 @@ class ConvertMapSideJobTest {
   private DuckDb duck;
   private Path source;
   private Path mapSide;
-  private Commands.Result mapSideRun;
+  private String mapSidePrinted;
   private Path fewShuffled;
   private Path fewMapSide;
   private Commands.Result fewMapSideRun;
@@ -66,18 +66,38 @@ class ConvertMapSideJobTest {
         + "'name-' || (hash(i * 5) % 5000)::VARCHAR AS s, (hash(i) % " + PARTITIONS + ")::INTEGER AS k, "
         + "'g' || (i % 3)::VARCHAR AS few FROM range(" + ROWS + ") t(i)");
     duck.execute("COPY src TO '" + source.resolve("rows.parquet") + "' (FORMAT parquet, ROW_GROUP_SIZE 20000)");
-    Configuration small = new Configuration(conf);
-    small.setInt(LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS, 8);
     mapSide = tmp.resolve("map-side");
-    mapSideRun = convert(small, mapSide, "--partition-by", "k", "--columns", "id,v,s");
+    mapSidePrinted = convertInA512MiBHeap(mapSide, "--partition-by", "k", "--columns", "id,v,s");
     fewShuffled = tmp.resolve("few-shuffled");
     Commands.Result r = convert(conf, fewShuffled, "--partition-by", "few", "--columns", "id,v", "--partition-plan",
         "shuffle");
     assertTrue(r.out().contains("plan         shuffle by partition, 1 reducer (--partition-plan shuffle)"),
         r.toString());
+    Configuration twoOpen = new Configuration(conf);
+    twoOpen.setInt(LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS, 2);
     fewMapSide = tmp.resolve("few-map-side");
-    fewMapSideRun = convert(conf, fewMapSide, "--partition-by", "few", "--columns", "id,v", "--partition-plan",
+    fewMapSideRun = convert(twoOpen, fewMapSide, "--partition-by", "few", "--columns", "id,v", "--partition-plan",
         "map-side");
+  }
+
+  /** Runs a conversion in a child JVM with a 512 MiB heap, on the local job runner; returns what it printed. */
+  private String convertInA512MiBHeap(Path out, String... options) throws Exception {
+    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
+        "-cp", System.getProperty("java.class.path"), ConvertTool.class.getName()));
+    Configuration child = LocalJobs.conf(tmp.resolve("child-tmp"));
+    for (String key : List.of("fs.defaultFS", "mapreduce.framework.name", "hadoop.tmp.dir",
+        "mapreduce.jobtracker.staging.root.dir", "mapreduce.cluster.local.dir")) {
+      command.add("-D");
+      command.add(key + "=" + child.get(key));
+    }
+    command.addAll(List.of("--input", source.toString(), "--output", out.toString()));
+    command.addAll(List.of(options));
+    Path log = tmp.resolve("child.log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "convert in a child JVM still running");
+    String printed = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), printed);
+    return printed;
   }
 
   private Commands.Result convert(Configuration c, Path out, String... options) throws Exception {
@@ -120,16 +140,17 @@ class ConvertMapSideJobTest {
   }
 
   @Test
-  void autoWritesManyPartitionsMapSideWithinTheOpenFileLimit() throws Exception {
-    String out = mapSideRun.out();
-    assertTrue(out.contains("plan         map-side partitioned writing (~1,000 partitions, "), mapSideRun.toString());
-    assertTrue(out.contains("over 16 per reducer, each under a 256.0 MiB file): at most 8 open files a task"), out);
+  void aThousandPartitionsInOneMapTaskAreWrittenMapSideWithinA512MiBHeap() throws Exception {
+    String out = mapSidePrinted;
+    assertTrue(out.contains("plan         map-side partitioned writing (~1,000 partitions, "), out);
+    assertTrue(out.contains("over 16 per reducer, each under a 256.0 MiB file): at most 32 open files a task"), out);
     assertEquals("map-side", summary(mapSide).get("partition_plan").asText());
     Matcher m = PEAK.matcher(out);
     assertTrue(m.find(), out);
-    assertEquals(8, Integer.parseInt(m.group(1)), "one map task, its peak of open files is the limit: " + out);
-    assertEquals(PARTITIONS - 8, Long.parseLong(m.group(2).replace(",", "")), "each file closed once 8 are open: "
-        + out);
+    int open = LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT;
+    assertEquals(open, Integer.parseInt(m.group(1)), "one map task, its peak of open files is the limit: " + out);
+    assertEquals(PARTITIONS - open, Long.parseLong(m.group(2).replace(",", "")),
+        "each file closed once the most are open: " + out);
     assertEquals(1, Long.parseLong(m.group(3).replace(",", "")), "the rows fit the budget: " + out);
     for (Path f : dataFiles(mapSide)) {
       assertTrue(f.getFileName().toString().startsWith("part-m-00000"), "one map task, no reducer: " + f);
@@ -137,7 +158,12 @@ class ConvertMapSideJobTest {
     Map<String, Integer> files = filesPerPartition(mapSide);
     assertEquals(PARTITIONS, files.size());
     assertTrue(files.values().stream().allMatch(n -> n == 1), "one flush: one file per partition: " + files);
+    Matcher heap = Pattern.compile("peak heap    ([\\d,]+) MiB").matcher(out);
+    assertTrue(heap.find(), out);
+    System.out.println("[ConvertMapSideJobTest] 1,000 partitions in one map task, -Xmx512m: peak live heap "
+        + heap.group(1) + " MiB");
   }
+
 
   @Test
   void mapSideOutputHoldsTheRowsOfEachPartitionAsTheShufflesDoes() throws Exception {
@@ -167,10 +193,14 @@ class ConvertMapSideJobTest {
   }
 
   @Test
-  void forcedMapSideWritesFewPartitionsInOneTask() throws Exception {
-    assertTrue(fewMapSideRun.out().contains("plan         map-side partitioned writing (--partition-plan map-side): "
-        + "at most " + LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT + " open files a task"),
-        fewMapSideRun.toString());
+  void forcedMapSideWritesFewPartitionsInOneTaskWithinTheOpenFilesSet() throws Exception {
+    String out = fewMapSideRun.out();
+    assertTrue(out.contains("plan         map-side partitioned writing (--partition-plan map-side): at most 2 open "
+        + "files a task"), out);
+    Matcher m = PEAK.matcher(out);
+    assertTrue(m.find(), out);
+    assertEquals("2", m.group(1), out);
+    assertEquals("1", m.group(2), "the third partition closed the first's file: " + out);
     assertEquals(Map.of("few=g0", 1, "few=g1", 1, "few=g2", 1), filesPerPartition(fewMapSide));
   }
 
@@ -206,34 +236,5 @@ class ConvertMapSideJobTest {
     assertTrue(Files.notExists(Path.of(out)));
   }
 
-  @Test
-  void aThousandPartitionsInOneTaskFitA512MiBHeap() throws Exception {
-    Path out = tmp.resolve("child");
-    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), ConvertTool.class.getName()));
-    Configuration child = LocalJobs.conf(tmp.resolve("child-tmp"));
-    for (String key : List.of("fs.defaultFS", "mapreduce.framework.name", "hadoop.tmp.dir",
-        "mapreduce.jobtracker.staging.root.dir", "mapreduce.cluster.local.dir")) {
-      command.add("-D");
-      command.add(key + "=" + child.get(key));
-    }
-    command.addAll(List.of("--input", source.toString(), "--output", out.toString(), "--partition-by", "k",
-        "--columns", "id,v,s"));
-    Path log = tmp.resolve("child.log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "convert in a child JVM still running");
-    String printed = Files.readString(log, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), printed);
-    assertTrue(printed.contains("map-side partitioned writing (~1,000 partitions"), printed);
-    Matcher m = PEAK.matcher(printed);
-    assertTrue(m.find(), printed);
-    assertTrue(Integer.parseInt(m.group(1)) <= LakemrConfig.CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT, printed);
-    assertEquals(PARTITIONS, filesPerPartition(out).size());
-    assertEquals(0, count("SELECT count(*) FROM ((" + rows(out) + ") EXCEPT ALL (SELECT id, v, s, k FROM src))"));
-    assertEquals(ROWS, count("SELECT count(*) FROM (" + rows(out) + ")"));
-    Matcher heap = Pattern.compile("peak heap    ([\\d,]+) MiB").matcher(printed);
-    assertTrue(heap.find(), printed);
-    System.out.println("[ConvertMapSideJobTest] 1,000 partitions in one map task, -Xmx512m: peak live heap "
-        + heap.group(1) + " MiB");
-  }
+
 }
