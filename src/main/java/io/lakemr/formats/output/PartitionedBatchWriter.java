@@ -110,8 +110,9 @@ public final class PartitionedBatchWriter implements Closeable {
 
   /**
    * Begins the partition with these raw (unescaped) values, one per partition column; null
-   * is allowed. Closes the previous partition's file. Starting the partition that is already
-   * current does nothing.
+   * is allowed. Closes the previous partition's file (with more files allowed open, keeps it
+   * open, and goes on in this partition's file if it is open). Starting the partition that is
+   * already current does nothing.
    */
   public void startPartition(String[] values) throws IOException {
     String relative = relativePath(values);
