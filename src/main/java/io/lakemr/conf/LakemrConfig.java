@@ -367,6 +367,31 @@ public final class LakemrConfig {
    */
   public static final String CONVERT_SKEW_PARTITIONS = "lakemr.convert.skew.partitions";
 
+  /**
+   * The most output files a map task of a {@code convert} that writes its partitions map-side
+   * ({@code --partition-plan map-side}) keeps open at once: {@value}. When a partition needs a
+   * file with that many open, the least recently written is closed, and later rows of its
+   * partition go to a further file. Each open Parquet file buffers a row group, bounded so that
+   * all of them fit in {@link #CONVERT_MAP_SIDE_MEMORY_FRACTION} of the task heap.
+   */
+  public static final String CONVERT_MAP_SIDE_MAX_OPEN_WRITERS = "lakemr.convert.map-side.max-open-writers";
+  public static final int CONVERT_MAP_SIDE_MAX_OPEN_WRITERS_DEFAULT = 32;
+
+  /**
+   * Share of the task heap a map task writing partitions map-side uses: {@value}. Half holds the
+   * rows gathered by partition before they are written, half the open files' row groups (each
+   * at most this half over {@link #CONVERT_MAP_SIDE_MAX_OPEN_WRITERS}, and at most
+   * {@code --row-group-size}). The local job runner's map tasks share its one heap.
+   */
+  public static final String CONVERT_MAP_SIDE_MEMORY_FRACTION = "lakemr.convert.map-side.memory.fraction";
+  public static final float CONVERT_MAP_SIDE_MEMORY_FRACTION_DEFAULT = 0.4f;
+
+  /**
+   * Set by {@code convert} when the job writes its partitions map-side, without a shuffle: the
+   * map tasks gather their rows by partition and write them ({@code true}); unset otherwise.
+   */
+  public static final String CONVERT_MAP_SIDE = "lakemr.convert.map-side";
+
   // ---- input, set on jobs by the commands ----
 
   /**

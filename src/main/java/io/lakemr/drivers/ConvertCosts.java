@@ -2,6 +2,7 @@ package io.lakemr.drivers;
 
 import io.lakemr.conf.LakemrConfig;
 import io.lakemr.convert.ConvertPlan;
+import io.lakemr.convert.MapSideBudget;
 import io.lakemr.formats.output.BatchOutputFormat;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,8 +32,13 @@ final class ConvertCosts {
     long maxRows = conf.getLong(LakemrConfig.OUTPUT_FILE_MAX_ROWS, 0);
     long bySize = target > 0 ? (outBytes + target - 1) / target : 1;
     long byRows = maxRows > 0 ? (plan.rowsPassed() + maxRows - 1) / maxRows : 1;
+    boolean mapSide = conf.getBoolean(LakemrConfig.CONVERT_MAP_SIDE, false);
     long files;
-    if (!convert.shuffles()) {
+    if (mapSide) {
+      // each map task writes the partitions its rows hold, at worst all of them
+      files = Math.max(partitions, Math.min(plan.mapTasks() * Math.max(1, partitions), plan.rowsPassed()))
+          + Math.max(bySize, byRows) - 1;
+    } else if (!convert.shuffles()) {
       files = Math.max(plan.mapTasks(), Math.max(bySize, byRows));
     } else if (partitions > 0) {
       files = partitions + Math.max(bySize, byRows) - 1;
@@ -45,10 +51,16 @@ final class ConvertCosts {
       plan.section("partitions", partitions, "partitions", String.format("~%,d (%,d in the sample)", partitions,
           rows.partitions().distinct()));
     }
-    if (convert.shuffles()) {
+    if (convert.shuffles() && !mapSide) {
       describeShuffle(plan, rows, reducers, partitions, spread);
     }
-    if (BatchOutputFormat.getOutputFormat(conf).name().equals("parquet")) {
+    if (mapSide) {
+      MapSideBudget budget = MapSideBudget.of(conf, plan.taskHeap("map"));
+      plan.line("writer", String.format("at most %d open files a map task, each buffering a row group of at most %s, "
+          + "and %s of rows gathered by partition, in a %s heap", budget.maxOpenFiles(),
+          JobPlan.bytes(budget.rowGroupBytes()), JobPlan.bytes(budget.bufferBytes()),
+          JobPlan.bytes(plan.taskHeap("map"))));
+    } else if (BatchOutputFormat.getOutputFormat(conf).name().equals("parquet")) {
       describeWriter(plan, conf, convert.shuffles() ? "reduce" : "map");
     }
   }

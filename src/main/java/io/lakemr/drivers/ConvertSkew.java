@@ -12,13 +12,15 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * The skew side of a {@code convert} that shuffles by partition: which partitions the job
- * spreads over several reducers (from a sample taken before submit), and how the summary shows
+ * The sample side of a {@code convert} with partition columns: the sample of partition keys
+ * taken before submit (from which {@link PartitionChoice} also estimates the partitions), which
+ * partitions a shuffle by partition spreads over several reducers, and how the summary shows
  * them and the reducers' input sizes.
  */
 final class ConvertSkew {
@@ -27,33 +29,61 @@ final class ConvertSkew {
   }
 
   /**
-   * Samples the partition keys of a shuffle by partition ({@link SkewSampler}) and stores in the
-   * job which partitions to spread over several reducers; none when turned off
-   * ({@link LakemrConfig#CONVERT_SKEW_ENABLED}), with one reducer, or when the sample cannot be
-   * read (a warning, and the job shuffles by partition alone).
+   * What the client's sample of a conversion's partition keys found ({@link SkewSampler}).
+   *
+   * @param weights each sampled partition's key prefix (base64) and weight
+   * @param partitions the partitions of the whole input, estimated
+   * @param description what was read and how long it took, for the log
    */
-  static SkewPlan plan(Job job, InputSource input, ConvertPlan plan, int reducers, String command, PrintStream err)
+  record Sample(Map<String, Double> weights, long partitions, String description) {
+  }
+
+  /**
+   * Samples the partition keys of a conversion with partition columns; null, with a warning,
+   * when the sample cannot be read.
+   */
+  static Sample sample(Job job, InputSource input, ConvertPlan plan, String command, PrintStream err)
       throws InterruptedException {
     Configuration conf = job.getConfiguration();
-    if (plan.partitionColumns().isEmpty() || reducers < 2
-        || !conf.getBoolean(LakemrConfig.CONVERT_SKEW_ENABLED, LakemrConfig.CONVERT_SKEW_ENABLED_DEFAULT)) {
-      return SkewPlan.NONE;
-    }
     SkewSampler sampler = new SkewSampler(
         conf.getInt(LakemrConfig.CONVERT_SKEW_SAMPLE_SPLITS, LakemrConfig.CONVERT_SKEW_SAMPLE_SPLITS_DEFAULT),
         conf.getInt(LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS, LakemrConfig.CONVERT_SKEW_SAMPLE_ROWS_DEFAULT));
-    SkewPlan skew;
     try {
       long started = System.nanoTime();
-      skew = SkewPlan.estimate(sampler.sample(job, input.newInputFormat(), plan), reducers,
-          conf.getDouble(LakemrConfig.CONVERT_SKEW_FACTOR, LakemrConfig.CONVERT_SKEW_FACTOR_DEFAULT));
-      err.printf("[lakemr %s] skew sample: %s in %d ms; %d partition%s to spread%n", command, sampler.describe(),
-          (System.nanoTime() - started) / 1_000_000, skew.heavy().size(), skew.heavy().size() == 1 ? "" : "s");
+      Map<String, Double> weights = sampler.sample(job, input.newInputFormat(), plan);
+      return new Sample(weights, sampler.estimatedPartitions(), String.format("%s in %d ms", sampler.describe(),
+          (System.nanoTime() - started) / 1_000_000));
     } catch (IOException | RuntimeException e) {
-      err.println("[lakemr " + command + "] warning: cannot sample the input for skewed partitions (" + e
+      err.println("[lakemr " + command + "] warning: cannot sample the input's partitions (" + e
           + "); each partition goes to one reducer");
+      return null;
+    }
+  }
+
+  /** Whether a shuffle by partition over this many reducers spreads skewed partitions (and so wants a sample). */
+  static boolean spreads(Configuration conf, ConvertPlan plan, int reducers) {
+    return !plan.partitionColumns().isEmpty() && reducers >= 2
+        && conf.getBoolean(LakemrConfig.CONVERT_SKEW_ENABLED, LakemrConfig.CONVERT_SKEW_ENABLED_DEFAULT);
+  }
+
+  /**
+   * Stores in the job which partitions of a shuffle by partition to spread over several
+   * reducers, from the sample; none when turned off ({@link LakemrConfig#CONVERT_SKEW_ENABLED}),
+   * with one reducer, or without a sample (the job shuffles by partition alone).
+   */
+  static SkewPlan plan(Job job, Sample sample, ConvertPlan plan, int reducers, String command, PrintStream err) {
+    Configuration conf = job.getConfiguration();
+    if (sample == null || !spreads(conf, plan, reducers)) {
+      if (sample != null) {
+        err.printf("[lakemr %s] partition sample: %s; ~%,d partitions%n", command, sample.description(),
+            sample.partitions());
+      }
       return SkewPlan.NONE;
     }
+    SkewPlan skew = SkewPlan.estimate(sample.weights(), reducers,
+        conf.getDouble(LakemrConfig.CONVERT_SKEW_FACTOR, LakemrConfig.CONVERT_SKEW_FACTOR_DEFAULT));
+    err.printf("[lakemr %s] skew sample: %s; %d partition%s to spread%n", command, sample.description(),
+        skew.heavy().size(), skew.heavy().size() == 1 ? "" : "s");
     skew.store(conf);
     return skew;
   }

@@ -3,8 +3,10 @@ package io.lakemr.drivers;
 import io.lakemr.agg.ResultOrder;
 import io.lakemr.conf.BadInputException;
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.convert.ConvertCounters;
 import io.lakemr.convert.ConvertPartitioner;
 import io.lakemr.convert.ConvertPlan;
+import io.lakemr.convert.PartitionPlan;
 import io.lakemr.convert.SkewPlan;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
@@ -19,6 +21,7 @@ import io.lakemr.formats.output.OutputMetadata;
 import io.lakemr.mappers.ConvertMapper;
 import io.lakemr.publish.OutputTarget;
 import io.lakemr.reducers.ConvertReducer;
+import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,14 +51,18 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
  * writes them one partition at a time into as few files as the limits allow, in order. A
  * partition holding more than its share of the rows (from a sample taken while planning,
  * {@link SkewSampler}) is spread over several reducers ({@link SkewPlan}), each writing its own
- * files of it; the summary gives the rows each reducer took in ({@link ReducerSizes}).
+ * files of it; the summary gives the rows each reducer took in ({@link ReducerSizes}). When
+ * the partitions are many relative to the input ({@link PartitionPlan#mapSideWins}, from the
+ * same sample), or {@code --partition-plan map-side} asks for it, the job is map-only instead
+ * and each map task writes the partitions of its own rows
+ * ({@link io.lakemr.convert.MapSidePartitions}).
  */
 public class ConvertTool extends LakemrTool {
 
   private static final Set<String> OPTIONS = CommandLine.union(InputSource.options(), CommandLine.set("output",
       "output-format", "compression", "columns", "where", "derive", "partition-by", "sort-by", "target-file-size",
       "bloom-filter", "row-group-size",
-      "max-rows-per-file", "mode", "reducers"));
+      "max-rows-per-file", "mode", "reducers", "partition-plan"));
 
   private static final Set<String> FLAGS = CommandLine.set("per-file", "skip-existing");
 
@@ -97,7 +104,11 @@ public class ConvertTool extends LakemrTool {
         "                             derived columns are appended",
         "  --where EXPR               keep the rows where EXPR is true, e.g. \"status = 'ok' AND value > 50\"",
         "  --derive NAME=EXPR         a derived column, written after the others; repeatable",
-        "  --partition-by COL[,COL...]  write Hive-style COL=value/ directories; shuffles rows by partition",
+        "  --partition-by COL[,COL...]  write Hive-style COL=value/ directories",
+        "  --partition-plan PLAN      with --partition-by: shuffle (rows meet by partition in reducers), map-side",
+        "                             (each map task writes its rows' partitions) or auto (default: map-side when",
+        "                             there are over " + PartitionPlan.PARTITIONS_PER_REDUCER
+            + " partitions per reducer, each under --target-file-size)",
         "  --sort-by COL [ASC|DESC][, COL [ASC|DESC]...]  order of the rows within each file; nulls first",
         "                             ascending, last descending",
         "  --target-file-size SIZE    go on in a new file once one reaches SIZE bytes (k, m, g suffixes;",
@@ -136,7 +147,8 @@ public class ConvertTool extends LakemrTool {
    * @param table the catalog table written, or null for a directory
    */
   record Setup(OutputOptions output, InputSource input, ExpressionOptions expressions, ConvertPlan plan,
-      int reducers, PerFileRun perFileRun, Job job, String planText, SkewPlan skew, TableOutput table) {
+      int reducers, PerFileRun perFileRun, Job job, String planText, SkewPlan skew, TableOutput table,
+      PartitionChoice partitioning) {
 
     List<String> partitionNames() {
       return plan.partitionColumns().stream().map(Column::name).toList();
@@ -175,13 +187,22 @@ public class ConvertTool extends LakemrTool {
         cl.has("skip-existing"), err()) : null;
     if (perFileRun != null && perFileRun.nothingToDo()) {
       return new Setup(output, input, expressions, plan, reducers, perFileRun, null,
-          planText(perFile, plan, reducers, null), null, null);
+          planText(perFile, plan, reducers, null, null), null, null, null);
     }
     Job job = Job.getInstance(conf, "lakemr " + name());
     configureJob(job, cl, input, expressions, plan, output.format(), output.mode());
-    configureShuffle(job, plan, reducers);
-    SkewPlan skew = ConvertSkew.plan(job, input, plan, reducers, name(), err());
-    String planText = planText(perFile, plan, reducers, skew);
+    // a compaction gathers each partition into as few files as it can: always through the shuffle
+    PartitionChoice partitioning = PartitionChoice.choose(cl, job, input, plan, reducers,
+        expressions.files().totalBytes(), rewrite != null, name(), err());
+    SkewPlan skew = SkewPlan.NONE;
+    if (partitioning != null && partitioning.mapSide()) {
+      reducers = 0;
+      configureMapSide(job);
+    } else {
+      configureShuffle(job, plan, reducers);
+      skew = ConvertSkew.plan(job, partitioning == null ? null : partitioning.sample(), plan, reducers, name(), err());
+    }
+    String planText = planText(perFile, plan, reducers, skew, partitioning);
     if (perFileRun != null) {
       perFileRun.configure(job);
       BatchOutputFormat.setPartitionLog(job, false);
@@ -189,7 +210,8 @@ public class ConvertTool extends LakemrTool {
     if (rewrite != null) {
       rewrite.configure(job);
     }
-    return new Setup(output, input, expressions, plan, reducers, perFileRun, job, planText, skew, table);
+    return new Setup(output, input, expressions, plan, reducers, perFileRun, job, planText, skew, table,
+        partitioning);
   }
 
   /** Runs the conversion a command line asks for. */
@@ -216,6 +238,10 @@ public class ConvertTool extends LakemrTool {
     String planText = setup.planText();
     JobSummary summary = new JobSummary(name(), args, input.inputs(), started).output(target, output.format().name())
         .rowsPassedBy(RowCounters.ROWS_PASSED).put("plan", planText);
+    if (setup.partitioning() != null) {
+      summary.put("partition_plan", setup.partitioning().mapSide() ? PartitionPlan.MAP_SIDE.toString()
+          : PartitionPlan.SHUFFLE.toString());
+    }
     List<ReducerSizes.Spread> spread = ConvertSkew.spread(setup.skew(), setup.plan());
     if (setup.reducers() > 0) {
       summary.reducers(spread, getConf().getDouble(LakemrConfig.CONVERT_SKEW_WARN_RATIO,
@@ -300,7 +326,8 @@ public class ConvertTool extends LakemrTool {
     if (!cl.has("per-file")) {
       return false;
     }
-    for (String option : List.of("partition-by", "sort-by", "reducers", "target-file-size", "max-rows-per-file")) {
+    for (String option : List.of("partition-by", "partition-plan", "sort-by", "reducers", "target-file-size",
+        "max-rows-per-file")) {
       if (cl.has(option)) {
         throw new BadInputException("--" + option + " cannot be used with --per-file, which writes each input "
             + "file's rows, in their order, into one output file named after it");
@@ -394,15 +421,20 @@ public class ConvertTool extends LakemrTool {
     return n * unit;
   }
 
-  private static String planText(boolean perFile, ConvertPlan plan, int reducers, SkewPlan skew) {
+  private static String planText(boolean perFile, ConvertPlan plan, int reducers, SkewPlan skew,
+      PartitionChoice partitioning) {
     if (perFile) {
       return "map-only, one output file per input file";
     }
     if (!plan.shuffles()) {
       return "map-only";
     }
+    if (partitioning != null && partitioning.mapSide()) {
+      return "map-side partitioned writing (" + partitioning.why() + "): at most " + partitioning.maxOpenFiles()
+          + " open files a task";
+    }
     String text = (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers
-        + " reducer" + (reducers == 1 ? "" : "s");
+        + " reducer" + (reducers == 1 ? "" : "s") + (partitioning == null ? "" : " (" + partitioning.why() + ")");
     int spread = skew.heavy().size();
     return spread == 0 ? text : text + ", " + spread + " skewed partition" + (spread == 1 ? "" : "s")
         + " spread over several";
@@ -462,6 +494,19 @@ public class ConvertTool extends LakemrTool {
     plan.configure(job);
   }
 
+  /**
+   * A conversion with partition columns written map-side: map-only, each task gathering its
+   * rows by partition; its input packed into splits of about the target file size, as a
+   * map-only conversion's is, since each task writes its own files of each partition.
+   */
+  private static void configureMapSide(Job job) {
+    job.setNumReduceTasks(0);
+    job.getConfiguration().setBoolean(LakemrConfig.CONVERT_MAP_SIDE, true);
+    job.getConfiguration().unset(LakemrConfig.CONVERT_SKEW_PARTITIONS);
+    packSplits(job.getConfiguration(), job.getConfiguration().getLong(LakemrConfig.OUTPUT_FILE_MAX_BYTES,
+        parseSize("target-file-size", TARGET_FILE_SIZE_DEFAULT)));
+  }
+
   /** The shuffle of the plan, or none: a map-only job. */
   private static void configureShuffle(Job job, ConvertPlan plan, int reducers) {
     if (!plan.shuffles()) {
@@ -486,6 +531,16 @@ public class ConvertTool extends LakemrTool {
     out().printf("  rows out     %,d%n", c.findCounter(OutputCounters.ROWS_WRITTEN).getValue());
     if (!plan.partitionColumns().isEmpty()) {
       out().printf("  partitions   %,d%n", c.findCounter(OutputCounters.PARTITIONS_WRITTEN).getValue());
+    }
+    if (c.findCounter(ConvertCounters.MAP_SIDE_FLUSHES).getValue() > 0) {
+      out().printf("  open files   peak %,d (each map task's, summed), %,d closed early to stay within the limit; "
+          + "%,d flush%s of the rows gathered by partition%n", c.findCounter(OutputCounters.OPEN_FILES_PEAK).getValue(),
+          c.findCounter(OutputCounters.FILES_CLOSED_EARLY).getValue(),
+          c.findCounter(ConvertCounters.MAP_SIDE_FLUSHES).getValue(),
+          c.findCounter(ConvertCounters.MAP_SIDE_FLUSHES).getValue() == 1 ? "" : "es");
+    }
+    if (Framework.isLocal(getConf())) {
+      out().printf("  peak heap    %,d MiB live after GC (this JVM runs the local tasks)%n", peakLiveHeapBytes() >> 20);
     }
     long files = c.findCounter(OutputCounters.FILES_WRITTEN).getValue();
     out().printf("  output       %s (%s, %d file%s)%n", target.output(), outputFormat.extension(), files,

@@ -21,6 +21,12 @@ final class KeyCounts {
     rows++;
   }
 
+  /** Counts one row of a key, kept as it is (not to be changed afterwards). */
+  void add(byte[] key) {
+    counts.computeIfAbsent(ByteBuffer.wrap(key), x -> new long[1])[0]++;
+    rows++;
+  }
+
   /** Distinct keys in the sample. */
   long distinct() {
     return counts.size();

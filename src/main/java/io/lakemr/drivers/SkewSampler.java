@@ -49,6 +49,8 @@ final class SkewSampler {
   private long rowsRead;
   private int splitsRead;
   private int splitsTotal;
+  private boolean readAll;
+  private final KeyCounts keys = new KeyCounts();
 
   SkewSampler(int splits, int rows) {
     this.splits = Math.max(1, splits);
@@ -76,11 +78,27 @@ final class SkewSampler {
     int perSplit = Math.max(1, rows / Math.max(1, n));
     Map<String, Double> weights = new HashMap<>();
     int task = 0;
+    readAll = n == all.size();
     for (InputSplit split : chosen) {
       TaskAttemptID id = new TaskAttemptID("skew-sample", 1, TaskType.MAP, task++, 0);
-      rowsRead += readSplit(format, split, conf, id, plan, perSplit, weights);
+      long[] read = readSplit(format, split, conf, id, plan, perSplit, weights, keys);
+      rowsRead += read[0];
+      readAll &= read[1] != 0;
     }
     return weights;
+  }
+
+  /**
+   * The partitions of the whole input, estimated from the last {@link #sample} (see
+   * {@link KeyCounts#estimate}): the partitions seen when it read every row.
+   */
+  long estimatedPartitions() {
+    return keys.estimate(readAll ? keys.rows() : Long.MAX_VALUE);
+  }
+
+  /** The distinct partitions in the last {@link #sample}. */
+  long sampledPartitions() {
+    return keys.distinct();
   }
 
   /** What the last {@link #sample} read, e.g. {@code 20,000 rows of 20 of 311 splits}. */
@@ -88,10 +106,13 @@ final class SkewSampler {
     return String.format("%,d rows of %d of %d splits", rowsRead, splitsRead, splitsTotal);
   }
 
-  /** Reads the first rows of a split into the weights; returns the input rows read. */
-  private static long readSplit(InputFormat<NullWritable, VectorizedRowBatch> format, InputSplit split,
-      Configuration conf, TaskAttemptID id, ConvertPlan plan, int perSplit, Map<String, Double> weights)
-      throws IOException, InterruptedException {
+  /**
+   * Reads the first rows of a split into the weights and the key counts; returns the input rows
+   * read and 1 when that was the whole split (else 0).
+   */
+  private static long[] readSplit(InputFormat<NullWritable, VectorizedRowBatch> format, InputSplit split,
+      Configuration conf, TaskAttemptID id, ConvertPlan plan, int perSplit, Map<String, Double> weights,
+      KeyCounts keyCounts) throws IOException, InterruptedException {
     TaskAttemptContextImpl context = new TaskAttemptContextImpl(conf, id, new CountingReporter(new Counters()));
     BatchTransform transform = BatchTransform.load(conf, plan.rowColumns());
     SortKeyEncoder keys = plan.keyEncoder();
@@ -101,9 +122,10 @@ final class SkewSampler {
     ByteBuf key = new ByteBuf(128);
     Map<String, Long> counts = new HashMap<>();
     long read = 0;
+    boolean more = true;
     try (RecordReader<NullWritable, VectorizedRowBatch> reader = format.createRecordReader(split, context)) {
       reader.initialize(split, context);
-      while (read < perSplit && reader.nextKeyValue()) {
+      while (read < perSplit && (more = reader.nextKeyValue())) {
         VectorizedRowBatch batch = reader.getCurrentValue();
         read += batch.size;
         VectorizedRowBatch passed = transform.apply(batch);
@@ -115,13 +137,15 @@ final class SkewSampler {
           byte[] bytes = new byte[prefix];
           System.arraycopy(key.array(), 0, bytes, 0, prefix);
           counts.merge(Base64.getEncoder().encodeToString(bytes), 1L, Long::sum);
+          keyCounts.add(bytes);
         }
       }
+      more = more && reader.nextKeyValue();
     }
     if (read > 0) {
       double perRow = (double) Math.max(1, split.getLength()) / read;
       counts.forEach((prefix, count) -> weights.merge(prefix, count * perRow, Double::sum));
     }
-    return read;
+    return new long[] {read, more ? 0 : 1};
   }
 }

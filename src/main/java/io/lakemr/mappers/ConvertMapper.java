@@ -1,7 +1,10 @@
 package io.lakemr.mappers;
 
 import io.lakemr.conf.LakemrConfig;
+import io.lakemr.convert.ConvertCounters;
 import io.lakemr.convert.ConvertPlan;
+import io.lakemr.convert.MapSideBudget;
+import io.lakemr.convert.MapSidePartitions;
 import io.lakemr.convert.PerFileNames;
 import io.lakemr.data.ByteBuf;
 import io.lakemr.data.GroupKey;
@@ -28,7 +31,10 @@ import org.apache.hadoop.mapreduce.Mapper;
  * task's output files (a map-only job, rolling over to further files at the file limits), or,
  * when the job shuffles ({@link ConvertPlan#shuffles}), emits each row as (partition and sort
  * key, encoded file columns). With {@code --per-file} ({@link PerFileNames}) the map-only
- * job writes each input file's rows into an output file named after it.
+ * job writes each input file's rows into an output file named after it. When the job writes
+ * its partitions map-side ({@link LakemrConfig#CONVERT_MAP_SIDE}), the rows are gathered by
+ * partition and written into partition directories by the task itself
+ * ({@link MapSidePartitions}), within its {@link MapSideBudget}.
  */
 public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, GroupKey, BytesWritable> {
 
@@ -40,6 +46,7 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
   private Counter rowsFilteredOut;
   private PartitionedBatchWriter writer;
   private PerFileNames perFile;
+  private MapSidePartitions mapSide;
   private Path writerSource;
   private VectorizedRowBatch view;
   private ColumnVector[] fileVectors;
@@ -64,7 +71,13 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
     rowsFilteredOut = context.getCounter(RowCounters.ROWS_FILTERED_OUT);
     fileIndexes = plan.fileIndexes();
     fileVectors = new ColumnVector[fileIndexes.length];
-    if (plan.shuffles()) {
+    if (context.getConfiguration().getBoolean(LakemrConfig.CONVERT_MAP_SIDE, false)) {
+      MapSideBudget budget = MapSideBudget.of(context.getConfiguration(), Runtime.getRuntime().maxMemory());
+      budget.apply(context.getConfiguration());
+      writer = BatchOutputFormat.openWriter(context);
+      writer.setMaxOpenFiles(budget.maxOpenFiles());
+      mapSide = new MapSidePartitions(plan, writer, budget.bufferBytes());
+    } else if (plan.shuffles()) {
       keyEncoder = plan.keyEncoder();
       keyIndexes = plan.keyIndexes();
       rowCodec = plan.rowCodec();
@@ -90,7 +103,9 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
     for (int i = 0; i < fileIndexes.length; i++) {
       fileVectors[i] = rows.cols[fileIndexes[i]];
     }
-    if (view != null) {
+    if (mapSide != null) {
+      mapSide.add(rows, fileVectors);
+    } else if (view != null) {
       if (perFile != null) {
         switchFile(context);
       }
@@ -143,7 +158,15 @@ public class ConvertMapper extends Mapper<NullWritable, VectorizedRowBatch, Grou
   protected void cleanup(Context context) throws IOException {
     PartitionedBatchWriter w = writer;
     writer = null;
-    if (w != null) {
+    if (w == null) {
+      return;
+    }
+    try {
+      if (mapSide != null) {
+        mapSide.finish();
+        context.getCounter(ConvertCounters.MAP_SIDE_FLUSHES).increment(mapSide.flushes());
+      }
+    } finally {
       w.close();
     }
   }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +27,8 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 
 /**
  * Writes a task's output into Hive-style partition directories under a work directory (the
- * task attempt's work path), one partition after another, with at most one file open.
+ * task attempt's work path), one partition after another, with at most one file open (or at
+ * most {@link #setMaxOpenFiles} files, for a task whose rows arrive in no partition order).
  *
  * <p>{@link #startPartition} names the partition the following rows belong to; its file,
  * {@code workDir/col1=v1/.../colN=vN/fileName}, is created by the first {@link #write} that
@@ -40,6 +43,12 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * go to a further file in the same directory, {@code part-r-00000-1.parquet} and so on,
  * never over the earlier one. With file limits ({@link #setFileLimits}) a partition's rows
  * roll over into such further files too, once a file holds the most rows or bytes allowed.
+ *
+ * <p>With more than one file allowed open, starting a partition keeps the files of the others
+ * open, so rows of a partition started again go on in its open file; a partition that needs a
+ * file when the most allowed are open closes the least recently written one first (its later
+ * rows go to a further file). {@link OutputCounters#OPEN_FILES_PEAK} and
+ * {@link OutputCounters#FILES_CLOSED_EARLY} count what that took.
  */
 public final class PartitionedBatchWriter implements Closeable {
 
@@ -58,8 +67,13 @@ public final class PartitionedBatchWriter implements Closeable {
   private final Map<String, PartitionLog.Entry> partitionRows = new TreeMap<>();
   private final boolean logPartitions;
 
+  /** The open files by partition directory, least recently written first. */
+  private final LinkedHashMap<String, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
+
   private String currentRelative;
-  private BatchWriter current;
+  private OpenFile current;
+  private int maxOpen = 1;
+  private int peakOpen;
   private long rows;
   private long maxFileRows = Long.MAX_VALUE;
   private long maxFileBytes = Long.MAX_VALUE;
@@ -96,10 +110,23 @@ public final class PartitionedBatchWriter implements Closeable {
 
   /**
    * Begins the partition with these raw (unescaped) values, one per partition column; null
-   * is allowed. Closes the previous partition's file. Starting the partition that is already
-   * current does nothing.
+   * is allowed. Closes the previous partition's file (with more files allowed open, keeps it
+   * open, and goes on in this partition's file if it is open). Starting the partition that is
+   * already current does nothing.
    */
   public void startPartition(String[] values) throws IOException {
+    String relative = relativePath(values);
+    if (relative.equals(currentRelative)) {
+      return;
+    }
+    if (maxOpen == 1) {
+      closeCurrent();
+    }
+    currentRelative = relative;
+    current = open.get(relative);
+  }
+
+  private String relativePath(String[] values) throws IOException {
     checkOpen();
     if (values.length != partitionColumns.length) {
       throw new IllegalArgumentException("got " + values.length + " partition values for "
@@ -113,12 +140,19 @@ public final class PartitionedBatchWriter implements Closeable {
       }
       rel.append(name).append('/');
     }
-    String relative = rel.toString();
-    if (relative.equals(currentRelative)) {
-      return;
+    return rel.toString();
+  }
+
+  /**
+   * Lets up to {@code n} files be open at once, one per partition, closing the least recently
+   * written when another is needed; 1 (the default) closes a partition's file when the next
+   * partition starts.
+   */
+  public void setMaxOpenFiles(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("at least one open file is needed, got " + n);
     }
-    closeCurrent();
-    currentRelative = relative;
+    this.maxOpen = n;
   }
 
   /**
@@ -143,14 +177,16 @@ public final class PartitionedBatchWriter implements Closeable {
     if (batch.size == 0) {
       return;
     }
-    if (current != null && (current.rowsWritten() >= maxFileRows
-        || (maxFileBytes != Long.MAX_VALUE && current.bytesWritten() >= maxFileBytes))) {
+    if (current != null && (current.writer().rowsWritten() >= maxFileRows
+        || (maxFileBytes != Long.MAX_VALUE && current.writer().bytesWritten() >= maxFileBytes))) {
       closeCurrent();
     }
     if (current == null) {
       openCurrent();
+    } else {
+      open.get(currentRelative); // the most recently written now
     }
-    long room = maxFileRows - current.rowsWritten();
+    long room = maxFileRows - current.writer().rowsWritten();
     if (batch.size > room) {
       writeInSlices(batch, (int) room);
       return;
@@ -189,10 +225,9 @@ public final class PartitionedBatchWriter implements Closeable {
 
   private void writeToCurrent(VectorizedRowBatch batch) throws IOException {
     try {
-      current.write(batch);
+      current.writer().write(batch);
     } catch (IOException e) {
-      throw new IOException("cannot write to " + written.get(written.size() - 1) + ": "
-          + e.getMessage(), e);
+      throw new IOException("cannot write to " + current.path() + ": " + e.getMessage(), e);
     }
     rows += batch.size;
     partitionRows.merge(currentRelative, new PartitionLog.Entry(batch.size, 0), PartitionLog.Entry::plus);
@@ -202,6 +237,9 @@ public final class PartitionedBatchWriter implements Closeable {
   }
 
   private void openCurrent() throws IOException {
+    if (open.size() >= maxOpen) {
+      closeLeastRecent();
+    }
     Integer before = filesPerPartition.get(currentRelative);
     int seq = before == null ? 0 : before;
     String name = seq == 0 ? fileName : sequel(fileName, seq);
@@ -211,7 +249,12 @@ public final class PartitionedBatchWriter implements Closeable {
     if (!filePath.equals(expected) || !filePath.startsWith(workPath)) {
       throw new IllegalStateException("output file " + file + " would not lie under " + workDir);
     }
-    current = format.open(conf, file, fileColumns);
+    current = new OpenFile(format.open(conf, file, fileColumns), file);
+    open.put(currentRelative, current);
+    if (open.size() > peakOpen) {
+      peakOpen = open.size();
+      count(OutputCounters.OPEN_FILES_PEAK);
+    }
     filesPerPartition.put(currentRelative, seq + 1);
     partitionRows.merge(currentRelative, new PartitionLog.Entry(0, 1), PartitionLog.Entry::plus);
     written.add(file);
@@ -230,16 +273,60 @@ public final class PartitionedBatchWriter implements Closeable {
         : fileName.substring(0, dot) + "-" + seq + fileName.substring(dot);
   }
 
+  private void count(OutputCounters counter) {
+    if (context != null) {
+      context.getCounter(counter).increment(1);
+    }
+  }
+
   private void closeCurrent() throws IOException {
-    BatchWriter w = current;
+    OpenFile f = current;
     current = null;
-    if (w != null) {
+    if (f != null) {
+      open.remove(currentRelative);
+      finish(f);
+    }
+  }
+
+  /** Closes the file written least recently to make room for another. */
+  private void closeLeastRecent() throws IOException {
+    Iterator<Map.Entry<String, OpenFile>> it = open.entrySet().iterator();
+    OpenFile f = it.next().getValue();
+    it.remove();
+    if (f == current) {
+      current = null;
+    }
+    count(OutputCounters.FILES_CLOSED_EARLY);
+    finish(f);
+  }
+
+  private static void finish(OpenFile f) throws IOException {
+    try {
+      f.writer().close();
+    } catch (IOException e) {
+      throw new IOException("cannot finish " + f.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Closes every open file, trying all of them, and throws the first failure with the others suppressed. */
+  private void closeAll() throws IOException {
+    current = null;
+    IOException failure = null;
+    for (OpenFile f : open.values()) {
       try {
-        w.close();
-      } catch (IOException e) {
-        throw new IOException("cannot finish " + written.get(written.size() - 1) + ": "
-            + e.getMessage(), e);
+        finish(f);
+      } catch (IOException | RuntimeException e) {
+        IOException io = e instanceof IOException x ? x : new IOException(e.getMessage(), e);
+        if (failure == null) {
+          failure = io;
+        } else {
+          failure.addSuppressed(io);
+        }
       }
+    }
+    open.clear();
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -258,9 +345,14 @@ public final class PartitionedBatchWriter implements Closeable {
     return filesPerPartition.size();
   }
 
-  /** Files open right now: 0 or 1. */
+  /** Files open right now: at most {@link #setMaxOpenFiles} (1 unless set). */
   public int openFiles() {
-    return current == null ? 0 : 1;
+    return open.size();
+  }
+
+  /** The most files that were open at once so far. */
+  public int peakOpenFiles() {
+    return peakOpen;
   }
 
   /** Closes the open file, if any. Closing twice does nothing. */
@@ -270,7 +362,7 @@ public final class PartitionedBatchWriter implements Closeable {
       return;
     }
     closed = true;
-    closeCurrent();
+    closeAll();
     if (logPartitions && !partitionRows.isEmpty()) {
       PartitionLog.write(conf, workDir, fileName, partitionRows);
     }
@@ -287,6 +379,10 @@ public final class PartitionedBatchWriter implements Closeable {
     if (closed) {
       throw new IOException("partitioned writer under " + workDir + " is closed");
     }
+  }
+
+  /** An open file and its path, for messages. */
+  private record OpenFile(BatchWriter writer, Path path) {
   }
 
   private static String directoryPath(Path dir) {

@@ -339,4 +339,30 @@ class PartitionedBatchWriterTest {
       assertTrue(size >= 100 && size < 200, f + ": " + size);
     }
   }
+
+  @Test
+  void withTwoFilesOpenAPartitionStartedAgainGoesOnInItsFileUntilTheLeastRecentIsClosed() throws IOException {
+    Configuration conf = new Configuration();
+    Path workDir = new Path(Files.createDirectories(tmp.resolve("lru")).toUri());
+    List<String> names = new ArrayList<>();
+    try (PartitionedBatchWriter w = new PartitionedBatchWriter(conf, workDir, "part-m-00000.parquet",
+        OutputFormats.PARQUET, FILE_COLUMNS, List.of("p"), context(conf))) {
+      w.setMaxOpenFiles(2);
+      // a, b, a: both stay open; c closes b (written least recently); b again closes a
+      String[] order = {"a", "b", "a", "c", "a", "b"};
+      for (int i = 0; i < order.length; i++) {
+        w.startPartition(new String[] {order[i]});
+        w.write(oneRow(i));
+        assertTrue(w.openFiles() <= 2, "open files " + w.openFiles());
+      }
+      assertEquals(2, w.peakOpenFiles());
+      w.filesWritten().forEach(f -> names.add(f.getParent().getName() + "/" + f.getName()));
+    }
+    assertEquals(List.of("p=a/part-m-00000.parquet", "p=b/part-m-00000.parquet", "p=c/part-m-00000.parquet",
+        "p=b/part-m-00000-1.parquet"), names);
+    assertEquals(2, counters.findCounter(OutputCounters.FILES_CLOSED_EARLY).getValue());
+    assertEquals(2, counters.findCounter(OutputCounters.OPEN_FILES_PEAK).getValue());
+    assertEquals(3, footerRows(conf, new Path(workDir, "p=a/part-m-00000.parquet")));
+    assertEquals(1, footerRows(conf, new Path(workDir, "p=b/part-m-00000-1.parquet")));
+  }
 }
