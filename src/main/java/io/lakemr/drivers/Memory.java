@@ -3,7 +3,12 @@ package io.lakemr.drivers;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -23,6 +28,13 @@ final class Memory {
   /** Starts watching collections; call early. */
   static Memory watch() {
     Memory m = new Memory();
+    // a collection reports every memory pool, class metadata and code cache too: count the heap's
+    Set<String> heapPools = new HashSet<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        heapPools.add(pool.getName());
+      }
+    }
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener((n, handback) -> {
@@ -30,8 +42,10 @@ final class Memory {
             GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
             long used = 0;
-            for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-              used += u.getUsed();
+            for (Map.Entry<String, MemoryUsage> u : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+              if (heapPools.contains(u.getKey())) {
+                used += u.getValue().getUsed();
+              }
             }
             m.peakLive.accumulateAndGet(used, Math::max);
           }
