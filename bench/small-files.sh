@@ -5,7 +5,7 @@
 # time (whole process, JVM start included), the output files and bytes, and the partitions
 # over the limit (none, when the rule holds).
 #
-#   bench/small-files.sh                          # 10,000 files of 2,000 rows, 128m and 8m
+#   bench/small-files.sh                          # 10,000 files of 2,000 rows, 128m and 2m
 #   BENCH_FILES=2000 TARGETS='128m 1m' bench/small-files.sh
 #
 # The input is BENCH_FILES copies (cp) of 100 distinct generated files of BENCH_FILE_ROWS rows
@@ -21,7 +21,7 @@ export LAKEMR_WORK_DIR="$work"
 dir="$work/bench/small-files"
 files="${BENCH_FILES:-10000}"
 file_rows="${BENCH_FILE_ROWS:-2000}"
-targets="${TARGETS:-128m 8m}"
+targets="${TARGETS:-128m 2m}"
 lakemr="$root/bin/lakemr"
 data="$dir/input-$files-$file_rows"
 mkdir -p "$dir"
