@@ -8,7 +8,7 @@ import org.apache.hadoop.io.WritableUtils;
 
 /**
  * The map output key of {@link TopReadings}: a reading's station, day, value and time. The
- * shuffle sorts keys by station, then day, then value from highest to lowest, then time; the
+ * shuffle sorts keys by day, then station, then value from highest to lowest, then time; the
  * partitioner and the grouping comparator look at station and day only, so one reduce call
  * gets one station's day with its readings already in descending order (a secondary sort).
  */
@@ -69,14 +69,15 @@ public class StationDayReading implements WritableComparable<StationDayReading> 
   }
 
   /**
-   * Station and day, ascending: the group a reading belongs to.
+   * Day, then station, ascending: the group a reading belongs to. Day first, so each reducer
+   * gets its days one after the other and writes one file per day partition.
    *
    * @param o the other key
    * @return the order of the two groups
    */
   public int compareGroup(StationDayReading o) {
-    int c = station.compareTo(o.station);
-    return c != 0 ? c : Integer.compare(day, o.day);
+    int c = Integer.compare(day, o.day);
+    return c != 0 ? c : station.compareTo(o.station);
   }
 
   @Override
