@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -17,6 +18,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.exceptions.YarnException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -66,6 +71,20 @@ public final class LakemrCluster implements BeforeAllCallback, ParameterResolver
   /** Runs a tool in this JVM with the cluster's configuration; returns its exit code. */
   public int run(Tool tool, String... args) throws Exception {
     return ToolRunner.run(conf(), tool, args);
+  }
+
+  /** The names of the applications YARN has run that finished successfully, oldest first. */
+  public List<String> succeededApplications() throws IOException {
+    try (YarnClient yarn = YarnClient.createYarnClient()) {
+      yarn.init(conf());
+      yarn.start();
+      return yarn.getApplications().stream()
+          .filter(a -> a.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED)
+          .sorted(Comparator.comparingLong(ApplicationReport::getStartTime))
+          .map(ApplicationReport::getName).toList();
+    } catch (YarnException e) {
+      throw new IOException("cannot list the cluster's applications: " + e.getMessage(), e);
+    }
   }
 
   /** Copies a local file or directory to HDFS, replacing what is there. */
