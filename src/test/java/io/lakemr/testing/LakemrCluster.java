@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -18,10 +17,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
-import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
-import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.exceptions.YarnException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -71,20 +66,6 @@ public final class LakemrCluster implements BeforeAllCallback, ParameterResolver
   /** Runs a tool in this JVM with the cluster's configuration; returns its exit code. */
   public int run(Tool tool, String... args) throws Exception {
     return ToolRunner.run(conf(), tool, args);
-  }
-
-  /** The names of the applications YARN has run that finished successfully, oldest first. */
-  public List<String> succeededApplications() throws IOException {
-    try (YarnClient yarn = YarnClient.createYarnClient()) {
-      yarn.init(conf());
-      yarn.start();
-      return yarn.getApplications().stream()
-          .filter(a -> a.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED)
-          .sorted(Comparator.comparingLong(ApplicationReport::getStartTime))
-          .map(ApplicationReport::getName).toList();
-    } catch (YarnException e) {
-      throw new IOException("cannot list the cluster's applications: " + e.getMessage(), e);
-    }
   }
 
   /** Copies a local file or directory to HDFS, replacing what is there. */
@@ -137,7 +118,8 @@ public final class LakemrCluster implements BeforeAllCallback, ParameterResolver
 
   /**
    * Runs {@code hadoop jar JAR MAIN ARGS} against the cluster: RunJar in a new JVM whose class
-   * path is the cluster's site file and Hadoop's client class path alone.
+   * path is the cluster's site file and Hadoop's client class path alone, logging at INFO, so
+   * the output holds the job's id ({@code job_local...} if it ran on the local job runner).
    */
   public Run runJar(Path jar, String mainClass, String... args) throws IOException, InterruptedException {
     String cpFile = System.getProperty("lakemr.hadoop.client.classpath");
@@ -148,6 +130,10 @@ public final class LakemrCluster implements BeforeAllCallback, ParameterResolver
     try (OutputStream o = Files.newOutputStream(site.resolve("core-site.xml"))) {
       conf().writeXml(o);
     }
+    Files.writeString(site.resolve("log4j.properties"), "log4j.rootLogger=INFO,err\n"
+        + "log4j.appender.err=org.apache.log4j.ConsoleAppender\nlog4j.appender.err.target=System.err\n"
+        + "log4j.appender.err.layout=org.apache.log4j.PatternLayout\n"
+        + "log4j.appender.err.layout.ConversionPattern=%d{HH:mm:ss} %p %c{1}: %m%n\n");
     String cp = site + File.pathSeparator + Files.readString(Path.of(cpFile)).trim();
     List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
         MiniClusters.SHORT_LIVED_JVM.split(" ")[0], "-cp", cp, "org.apache.hadoop.util.RunJar", jar.toString(),
