@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.FaultyFileSystem;
 import io.lakemr.testing.LakemrCluster;
+import io.lakemr.testing.MiniClusters;
 import io.lakemr.testing.SlowAttemptEstimator;
 import java.io.File;
 import java.io.IOException;
