@@ -127,8 +127,12 @@ public final class LakemrCluster implements BeforeAllCallback, ParameterResolver
       throw new IllegalStateException("lakemr.hadoop.client.classpath names no file: " + cpFile);
     }
     Path site = Files.createTempDirectory(jar.toAbsolutePath().getParent(), "site");
-    try (OutputStream o = Files.newOutputStream(site.resolve("core-site.xml"))) {
-      conf().writeXml(o);
+    // each site file, as each is read after its defaults (mapred-default.xml says local)
+    Configuration conf = conf();
+    for (String file : List.of("core-site.xml", "hdfs-site.xml", "mapred-site.xml", "yarn-site.xml")) {
+      try (OutputStream o = Files.newOutputStream(site.resolve(file))) {
+        conf.writeXml(o);
+      }
     }
     Files.writeString(site.resolve("log4j.properties"), "log4j.rootLogger=INFO,err\n"
         + "log4j.appender.err=org.apache.log4j.ConsoleAppender\nlog4j.appender.err.target=System.err\n"
