@@ -129,6 +129,9 @@ public final class LakemrCluster implements BeforeAllCallback, ParameterResolver
     Path site = Files.createTempDirectory(jar.toAbsolutePath().getParent(), "site");
     // each site file, as each is read after its defaults (mapred-default.xml says local)
     Configuration conf = conf();
+    // the Hadoop install the containers run on: a mini cluster's is the test JVM's class path
+    // (in-process submissions get it the same way); the client JVM keeps Hadoop's alone
+    conf.set("mapreduce.application.classpath", System.getProperty("java.class.path"));
     for (String file : List.of("core-site.xml", "hdfs-site.xml", "mapred-site.xml", "yarn-site.xml")) {
       try (OutputStream o = Files.newOutputStream(site.resolve(file))) {
         conf.writeXml(o);
