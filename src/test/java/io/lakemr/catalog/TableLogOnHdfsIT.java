@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.formats.AtomicFiles;
-import io.lakemr.testing.MiniClusters;
+import io.lakemr.testing.LakemrCluster;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -22,6 +22,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The table log on HDFS (the integration tests' shared MiniDFSCluster): put-if-absent by a rename with
@@ -29,9 +30,12 @@ import org.junit.jupiter.api.Test;
  * threads and 4 processes of their own, appending 6 commits each land every commit once.
  */
 class TableLogOnHdfsIT {
+
+  @RegisterExtension
+  static final LakemrCluster CLUSTER = new LakemrCluster();
   @Test
   void putIfAbsentAndRacingAppendsOnHdfs() throws Exception {
-    Configuration conf = MiniClusters.conf();
+    Configuration conf = CLUSTER.conf();
     FileSystem fs = FileSystem.get(conf);
     Path root = new Path(fs.getUri().toString() + "/table-log-it");
     fs.delete(root, true);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.testing.DuckDb;
-import io.lakemr.testing.MiniClusters;
+import io.lakemr.testing.LakemrCluster;
 import io.lakemr.testing.ParquetFiles;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,13 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AggregateOnYarnIT {
 
+  @RegisterExtension
+  static final LakemrCluster CLUSTER = new LakemrCluster();
+
   @TempDir
   Path tmp;
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void partitionedAggregateOnYarn() throws Exception {
-    Configuration conf = MiniClusters.conf();
+    Configuration conf = CLUSTER.conf();
     FileSystem hdfs = FileSystem.get(conf);
     try (DuckDb duck = new DuckDb()) {
       Path local = tmp.resolve("sensors");
@@ -94,7 +98,7 @@ class AggregateOnYarnIT {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void outputsOverlappingInputsAreRefusedOnHdfs() throws Exception {
-    Configuration conf = MiniClusters.conf();
+    Configuration conf = CLUSTER.conf();
     FileSystem hdfs = FileSystem.get(conf);
     Path local = tmp.resolve("in.parquet");
     ParquetFiles.write(local, OutputFormatsJobTest.SCHEMA,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakemr.testing.DuckDb;
 import io.lakemr.testing.FaultyFileSystem;
+import io.lakemr.testing.LakemrCluster;
 import io.lakemr.testing.MiniClusters;
 import io.lakemr.testing.SlowAttemptEstimator;
 import java.io.File;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,6 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
+
+  @RegisterExtension
+  static final LakemrCluster CLUSTER = new LakemrCluster();
 
   private static final int FILES = 3;
   private static final String JOB = "lakemr aggregate";
@@ -72,7 +77,7 @@ class FaultInjectionIT {
 
   @BeforeAll
   void writeInputAndRunCleanReference() throws Exception {
-    conf = MiniClusters.conf();
+    conf = CLUSTER.conf();
     hdfs = FileSystem.get(conf);
     long largest = 0;
     try (DuckDb duck = new DuckDb()) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.testing.Csv;
 import io.lakemr.testing.DuckDb;
-import io.lakemr.testing.MiniClusters;
+import io.lakemr.testing.LakemrCluster;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,13 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Hdf5OnYarnIT {
 
+  @RegisterExtension
+  static final LakemrCluster CLUSTER = new LakemrCluster();
+
   @TempDir
   Path tmp;
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void chunkAlignedSplitsFromHdfsOnYarn() throws Exception {
-    Configuration conf = MiniClusters.conf();
+    Configuration conf = CLUSTER.conf();
     FileSystem hdfs = FileSystem.get(conf);
     Path local = tmp.resolve("big.h5");
     Hdf5InputJobTest.writeSeries(local, Hdf5InputJobTest.ROWS);

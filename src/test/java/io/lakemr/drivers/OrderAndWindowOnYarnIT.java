@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakemr.testing.DuckDb;
-import io.lakemr.testing.MiniClusters;
+import io.lakemr.testing.LakemrCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderAndWindowOnYarnIT {
 
+  @RegisterExtension
+  static final LakemrCluster CLUSTER = new LakemrCluster();
+
   @TempDir
   static Path tmp;
   private DuckDb duck;
@@ -39,7 +43,7 @@ class OrderAndWindowOnYarnIT {
 
   @BeforeAll
   void writeInput() throws Exception {
-    conf = MiniClusters.conf();
+    conf = CLUSTER.conf();
     hdfs = FileSystem.get(conf);
     duck = new DuckDb();
     duck.writeSensors(tmp.resolve("partitioned"), 30_000);

@@ -10,8 +10,8 @@ import io.lakemr.data.Schemas;
 import io.lakemr.formats.zarr.ZarrBatchInputFormat;
 import io.lakemr.formats.zarr.ZarrSplit;
 import io.lakemr.testing.Csv;
+import io.lakemr.testing.LakemrCluster;
 import io.lakemr.testing.LocalJobs;
-import io.lakemr.testing.MiniClusters;
 import java.io.File;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,6 +31,7 @@ import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * collector, to spend less CPU starting up on a small machine.
  */
 class ZarrOnHdfsIT {
+
+  @RegisterExtension
+  static final LakemrCluster CLUSTER = new LakemrCluster();
 
   private static final long ROWS = 24_001;
   private static final int CHUNK = 1000;
@@ -70,7 +74,7 @@ class ZarrOnHdfsIT {
         "--agg", AGGS, "--output", new File(tmp, "local-out").toString(), "--output-format", "csv");
     assertEquals(0, l.exitCode(), l.toString());
 
-    Configuration conf = MiniClusters.conf();
+    Configuration conf = CLUSTER.conf();
     FileSystem hdfs = FileSystem.get(conf);
     Path remote = new Path("/lake/zarr/sensors.zarr");
     Configuration quickClose = new Configuration(conf);

@@ -3,11 +3,13 @@ package io.lakemr.testing;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,6 +29,17 @@ public final class DuckDb implements AutoCloseable {
   public void execute(String sql) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
+    }
+  }
+
+  /** Inserts one row into a table, the values bound as JDBC parameters. */
+  public void insert(String table, List<Object> row) throws SQLException {
+    String marks = String.join(", ", Collections.nCopies(row.size(), "?"));
+    try (PreparedStatement s = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+      for (int i = 0; i < row.size(); i++) {
+        s.setObject(i + 1, row.get(i));
+      }
+      s.executeUpdate();
     }
   }
 

@@ -10,7 +10,8 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 /**
  * One MiniDFSCluster and one MiniMRYarnCluster for the whole test JVM, started by the first
  * test that asks and stopped when the JVM exits. Settings from STACK.md: quick shutdown, no
- * speculation, and containers launched with this JVM's Java.
+ * speculation, and containers launched with this JVM's Java. Tests reach it through the test
+ * kit's JUnit 5 extension, {@link LakemrCluster}.
  */
 public final class MiniClusters {
 
