@@ -1,18 +1,25 @@
 package io.lakemr.testing;
 
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
+import io.jhdf.api.WritableGroup;
 import io.lakemr.drivers.GenerateTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * Small inputs for tests: lakemr's sample sensor table ({@code generate}), and Parquet or CSV
- * files written from rows (through DuckDB). HDF5 and Zarr fixtures are files written by a
- * generator script and committed (see {@code src/test/resources/hdf5/make_fixtures.py}).
+ * Small inputs for tests: lakemr's sample sensor table ({@code generate}), Parquet or CSV files
+ * written from rows (through DuckDB), and HDF5 files of numeric columns (through jhdf's writer).
+ * HDF5 files with what jhdf cannot write (compounds, strings, other filters) and Zarr stores are
+ * best written by the reference libraries in a generator script whose output is committed (see
+ * {@code src/test/resources/hdf5/make_fixtures.py}).
  */
 public final class Fixtures {
 
@@ -43,6 +50,25 @@ public final class Fixtures {
   /** Writes rows to one local CSV file with a header line. */
   public static Path csv(Path file, String columns, List<List<Object>> rows) throws SQLException {
     return write(file, columns, rows, "FORMAT csv, HEADER true");
+  }
+
+  /**
+   * Writes an HDF5 file holding a group of 1-D datasets, one per column, chunked and deflated,
+   * which lakemr reads as one table ({@code --dataset /GROUP}).
+   *
+   * @param columns column name to values: {@code long[]}, {@code int[]}, {@code double[]} or
+   *     {@code float[]}, all of one length, in column order
+   * @param chunk the rows of a chunk
+   */
+  public static Path hdf5(Path file, String group, Map<String, Object> columns, int chunk) {
+    try (WritableHdfFile w = HdfFile.write(file)) {
+      WritableGroup g = w.putGroup(group);
+      for (Map.Entry<String, Object> c : columns.entrySet()) {
+        g.putDataset(c.getKey(), c.getValue(), DatasetCreationOptions.builder().chunkDimensions(new int[] {chunk})
+            .deflate().build());
+      }
+    }
+    return file;
   }
 
   private static Path write(Path file, String columns, List<List<Object>> rows, String options) throws SQLException {
