@@ -10,7 +10,6 @@ import io.lakemr.convert.PartitionPlan;
 import io.lakemr.convert.SkewPlan;
 import io.lakemr.data.Column;
 import io.lakemr.data.ColumnType;
-import io.lakemr.data.GroupKey;
 import io.lakemr.data.TableSchema;
 import io.lakemr.expr.RowCounters;
 import io.lakemr.formats.output.BatchOutputFormat;
@@ -20,7 +19,6 @@ import io.lakemr.formats.output.OutputFormats;
 import io.lakemr.formats.output.OutputMetadata;
 import io.lakemr.mappers.ConvertMapper;
 import io.lakemr.publish.OutputTarget;
-import io.lakemr.reducers.ConvertReducer;
 import io.lakemr.tasks.Framework;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,11 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.BytesWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
 
@@ -187,7 +182,7 @@ public class ConvertTool extends LakemrTool {
         cl.has("skip-existing"), err()) : null;
     if (perFileRun != null && perFileRun.nothingToDo()) {
       return new Setup(output, input, expressions, plan, reducers, perFileRun, null,
-          planText(perFile, plan, reducers, null, null), null, null, null);
+          ConvertJobSetup.planText(perFile, plan, reducers, null, null), null, null, null);
     }
     Job job = Job.getInstance(conf, "lakemr " + name());
     configureJob(job, cl, input, expressions, plan, output.format(), output.mode());
@@ -197,12 +192,12 @@ public class ConvertTool extends LakemrTool {
     SkewPlan skew = SkewPlan.NONE;
     if (partitioning != null && partitioning.mapSide()) {
       reducers = 0;
-      configureMapSide(job);
+      ConvertJobSetup.configureMapSide(job);
     } else {
-      configureShuffle(job, plan, reducers);
+      ConvertJobSetup.configureShuffle(job, plan, reducers);
       skew = ConvertSkew.plan(job, partitioning == null ? null : partitioning.sample(), plan, reducers, name(), err());
     }
-    String planText = planText(perFile, plan, reducers, skew, partitioning);
+    String planText = ConvertJobSetup.planText(perFile, plan, reducers, skew, partitioning);
     if (perFileRun != null) {
       perFileRun.configure(job);
       BatchOutputFormat.setPartitionLog(job, false);
@@ -421,25 +416,6 @@ public class ConvertTool extends LakemrTool {
     return n * unit;
   }
 
-  private static String planText(boolean perFile, ConvertPlan plan, int reducers, SkewPlan skew,
-      PartitionChoice partitioning) {
-    if (perFile) {
-      return "map-only, one output file per input file";
-    }
-    if (!plan.shuffles()) {
-      return "map-only";
-    }
-    if (partitioning != null && partitioning.mapSide()) {
-      return "map-side partitioned writing (" + partitioning.why() + "): at most " + partitioning.maxOpenFiles()
-          + " open files a task";
-    }
-    String text = (plan.partitionColumns().isEmpty() ? "shuffle to sort, " : "shuffle by partition, ") + reducers
-        + " reducer" + (reducers == 1 ? "" : "s") + (partitioning == null ? "" : " (" + partitioning.why() + ")");
-    int spread = skew.heavy().size();
-    return spread == 0 ? text : text + ", " + spread + " skewed partition" + (spread == 1 ? "" : "s")
-        + " spread over several";
-  }
-
   /** The job's input, map side, lineage and output files, from the command line's options. */
   private void configureJob(Job job, CommandLine cl, InputSource input, ExpressionOptions expressions,
       ConvertPlan plan, OutputFormatDescriptor outputFormat, OutputTarget.Mode mode) throws IOException {
@@ -454,70 +430,15 @@ public class ConvertTool extends LakemrTool {
     job.setMapperClass(ConvertMapper.class);
     OutputMetadata.set(job, name(), input.inputs(), input.formatName(), input.schema().source(),
         input.lineage(job.getConfiguration()));
-    configureOutput(job, outputFormat, compression, mode, plan);
+    ConvertJobSetup.configureOutput(job, outputFormat, compression, mode, plan);
     BatchOutputFormat.setFileLimits(job, targetBytes, maxRows);
     if (!plan.shuffles() && !cl.has("per-file")) {
-      packSplits(job.getConfiguration(), targetBytes);
+      ConvertJobSetup.packSplits(job.getConfiguration(), targetBytes);
     }
     if (cl.get("row-group-size") != null) {
       job.getConfiguration().setLong(ParquetOutputFormat.BLOCK_SIZE, parseSize("row-group-size", cl.get("row-group-size")));
     }
     setBloomFilters(job, cl.list("bloom-filter"), plan, outputFormat);
-  }
-
-  /**
-   * A map-only conversion writes one file per task (more only past the file limits), so its
-   * input is packed into splits of about the target file size: many small input files give
-   * about as many output files as their bytes call for, not one per file or per block. A split
-   * size the user set wins.
-   */
-  private static void packSplits(Configuration conf, long targetBytes) {
-    if (conf.get(FileInputFormat.SPLIT_MINSIZE) == null && conf.get(FileInputFormat.SPLIT_MAXSIZE) == null
-        && targetBytes < Long.MAX_VALUE / 2) {
-      conf.setLong(FileInputFormat.SPLIT_MINSIZE, targetBytes);
-      conf.setLong(FileInputFormat.SPLIT_MAXSIZE, targetBytes);
-    }
-  }
-
-  /** The output side: format, codec, file names, partition log, and the plan's columns. */
-  private static void configureOutput(Job job, OutputFormatDescriptor outputFormat, String compression,
-      OutputTarget.Mode mode, ConvertPlan plan) {
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(NullWritable.class);
-    job.setOutputFormatClass(BatchOutputFormat.class);
-    BatchOutputFormat.setOutputFormat(job, outputFormat);
-    if (compression != null) {
-      BatchOutputFormat.setCompression(job, compression);
-    }
-    BatchOutputFormat.setUniqueFileNames(job, mode == OutputTarget.Mode.APPEND);
-    BatchOutputFormat.setPartitionLog(job, true);
-    plan.configure(job);
-  }
-
-  /**
-   * A conversion with partition columns written map-side: map-only, each task gathering its
-   * rows by partition; its input packed into splits of about the target file size, as a
-   * map-only conversion's is, since each task writes its own files of each partition.
-   */
-  private static void configureMapSide(Job job) {
-    job.setNumReduceTasks(0);
-    job.getConfiguration().setBoolean(LakemrConfig.CONVERT_MAP_SIDE, true);
-    job.getConfiguration().unset(LakemrConfig.CONVERT_SKEW_PARTITIONS);
-    packSplits(job.getConfiguration(), job.getConfiguration().getLong(LakemrConfig.OUTPUT_FILE_MAX_BYTES,
-        parseSize("target-file-size", TARGET_FILE_SIZE_DEFAULT)));
-  }
-
-  /** The shuffle of the plan, or none: a map-only job. */
-  private static void configureShuffle(Job job, ConvertPlan plan, int reducers) {
-    if (!plan.shuffles()) {
-      job.setNumReduceTasks(0);
-      return;
-    }
-    job.setMapOutputKeyClass(GroupKey.class);
-    job.setMapOutputValueClass(BytesWritable.class);
-    job.setPartitionerClass(ConvertPartitioner.class);
-    job.setReducerClass(ConvertReducer.class);
-    job.setNumReduceTasks(reducers);
   }
 
   /** The summary lines printed once the output is published. */
